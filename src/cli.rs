@@ -1,0 +1,192 @@
+//! The command line as the user typed it (clap derive). Nothing here is built or checked beyond parsing; see
+//! [`crate::app`] for what each command does.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::rules::{Category, Severity};
+
+/// reframe flags deficit language in case notes, policies and funding bids, says why it matters, and offers
+/// strength-based rewordings.
+#[derive(Debug, Parser)]
+#[command(name = "reframe", version, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Use these built-in packs instead of the default ones (repeat for more; see `reframe rules`).
+    #[arg(long = "pack", value_name = "NAME", global = true)]
+    pub packs: Vec<String>,
+    /// Also load your own rule packs: a .toml file or a folder of them (repeatable).
+    #[arg(long = "rules", value_name = "PATH", global = true)]
+    pub rules: Vec<PathBuf>,
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", global = true)]
+    pub color: ColorWhen,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files, folders or standard input (`-`) for deficit language.
+    Check(CheckArgs),
+    /// List the rules, by pack and category.
+    Rules(RulesArgs),
+    /// Show one rule in full: what it flags, what to write instead, why, and its sources.
+    Explain(ExplainArgs),
+    /// Test rule packs: every example flagged, no counter-example flagged, no suggestion flagged.
+    TestRules(TestRulesArgs),
+}
+
+/// Arguments of `reframe check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. With none, the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Exit with code 1 when there are findings at or above this level.
+    #[arg(long, value_enum, default_value_t = Level::Warning, value_name = "LEVEL")]
+    pub fail_on: Level,
+    /// Print findings only: no notes about skipped files and no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Arguments of `reframe rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Only rules of this category (repeatable).
+    #[arg(long = "category", value_enum, value_name = "CATEGORY")]
+    pub categories: Vec<CategoryArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+/// Arguments of `reframe explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule's id, as shown in findings (e.g. `service-user`).
+    #[arg(value_name = "RULE-ID")]
+    pub rule: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Human)]
+    pub format: ExplainFormat,
+}
+
+/// Arguments of `reframe test-rules`.
+#[derive(Debug, Args)]
+pub struct TestRulesArgs {
+    /// Pack files or folders to test; with none, the built-in packs.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Formats of `reframe check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// For people: each phrase with its line and suggestions.
+    Human,
+    /// One JSON object for the whole run.
+    Json,
+}
+
+/// Formats of `reframe rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// An aligned table.
+    Human,
+    /// A JSON array with every field of every rule.
+    Json,
+    /// A Markdown reference (docs/rules.md).
+    Markdown,
+}
+
+/// Formats of `reframe explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// Plain text.
+    Human,
+    /// JSON with every field of the rule.
+    Json,
+}
+
+/// A severity level on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    /// Fail on any finding.
+    Info,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on errors only.
+    Error,
+}
+
+impl From<Level> for Severity {
+    fn from(level: Level) -> Severity {
+        match level {
+            Level::Info => Severity::Info,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        }
+    }
+}
+
+/// A category on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CategoryArg {
+    /// A condition or service made into the person's identity.
+    Label,
+    /// The person blamed for what a service did or did not do.
+    Blame,
+    /// The person framed as the risk.
+    RiskFraming,
+    /// Fixing, managing, rescuing or placing people.
+    Fixing,
+    /// Setting people apart as a group.
+    Othering,
+    /// Slurs and clearly stigmatising words.
+    Stigma,
+    /// Depersonalising service jargon.
+    Jargon,
+}
+
+impl From<CategoryArg> for Category {
+    fn from(arg: CategoryArg) -> Category {
+        match arg {
+            CategoryArg::Label => Category::Label,
+            CategoryArg::Blame => Category::Blame,
+            CategoryArg::RiskFraming => Category::RiskFraming,
+            CategoryArg::Fixing => Category::Fixing,
+            CategoryArg::Othering => Category::Othering,
+            CategoryArg::Stigma => Category::Stigma,
+            CategoryArg::Jargon => Category::Jargon,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_app() {
+        Cli::command().debug_assert();
+    }
+}

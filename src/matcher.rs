@@ -1,0 +1,274 @@
+//! Finding the terms of the enabled rules in a text.
+//!
+//! The text is normalised ([`crate::text::Normalized`]: case, whitespace, apostrophes, dashes) with a map back to
+//! the original bytes; one Aho-Corasick automaton over every form of every term (and every exception) of every
+//! enabled rule finds all candidates in one pass; each candidate is then checked for whole words, exact case where
+//! the rule asks for it, and exceptions; finally the leftmost-longest valid candidates are kept, so the same words
+//! are never reported twice. Rules with a `regex` run it over the normalised text.
+//!
+//! ```
+//! use reframe::rules::{parse_pack, Origin, RuleSet};
+//! use reframe::matcher::Matcher;
+//! let pack = r#"
+//! [pack]
+//! name = "demo"
+//! description = "A demonstration pack"
+//! [[rule]]
+//! id = "service-user"
+//! terms = ["service user(s)"]
+//! suggestions = ["(person|people) we support"]
+//! why = "A person is more than the service they use."
+//! category = "label"
+//! "#;
+//! let parsed = parse_pack(pack, Origin::File("demo.toml".into())).unwrap();
+//! let mut rules = RuleSet { packs: vec![parsed.pack], rules: parsed.rules };
+//! rules.packs[0].enabled = true;
+//! let matcher = Matcher::new(&rules, &[]);
+//! let text = "Two Service\nUsers came in.";
+//! let found = matcher.find(text);
+//! assert_eq!(&text[found[0].range.clone()], "Service\nUsers");
+//! ```
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use crate::rules::RuleSet;
+use crate::text::{Normalized, is_word_char};
+
+/// What one automaton pattern stands for; one normalised string may stand for several.
+#[derive(Debug, Clone)]
+enum PatternUse {
+    /// A form of a rule's term.
+    Term {
+        /// Index into [`RuleSet::rules`].
+        rule: usize,
+        /// The alternatives the form took, for rendering suggestions.
+        choices: Vec<usize>,
+        /// For case-sensitive rules, the form with its case kept.
+        exact: Option<String>,
+    },
+    /// An exception of one rule, or (with `None`) a phrase allowed for every rule.
+    Exception { rule: Option<usize> },
+}
+
+/// A match of a rule in a text, with ranges into the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// Index into [`RuleSet::rules`].
+    pub rule: usize,
+    /// The matched words, as bytes of the original text.
+    pub range: Range<usize>,
+    /// The alternatives taken in the term's groups (empty for regex matches).
+    pub choices: Vec<usize>,
+    /// An indefinite article ("a", "an") right before the match, as bytes of the original text.
+    pub article: Option<Range<usize>>,
+}
+
+/// A candidate found in the normalised text, before the leftmost-longest choice.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    rule: usize,
+    choices: Vec<usize>,
+}
+
+/// The matcher for one run: built once, then shared by every thread (it is `Sync`).
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    uses: Vec<Vec<PatternUse>>,
+    regexes: Vec<(usize, Regex, bool)>,
+}
+
+impl Matcher {
+    /// Builds the matcher over the enabled rules of `rules`. `allow` lists phrases never flagged by any rule.
+    pub fn new(rules: &RuleSet, allow: &[String]) -> Matcher {
+        let mut index_of: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut uses: Vec<Vec<PatternUse>> = Vec::new();
+        let mut add = |phrase: String, usage: PatternUse| {
+            let id = *index_of.entry(phrase.clone()).or_insert_with(|| {
+                patterns.push(phrase);
+                uses.push(Vec::new());
+                uses.len() - 1
+            });
+            uses[id].push(usage);
+        };
+        let mut regexes = Vec::new();
+        for (rule_index, rule) in rules.rules.iter().enumerate() {
+            if !rules.pack_of(rule).enabled {
+                continue;
+            }
+            let fold = !rule.case_sensitive;
+            for pattern in &rule.term_patterns {
+                for form in pattern.expand() {
+                    let folded = Normalized::phrase(&form.text, true);
+                    let exact = (!fold).then(|| Normalized::phrase(&form.text, false));
+                    add(
+                        folded,
+                        PatternUse::Term {
+                            rule: rule_index,
+                            choices: form.choices,
+                            exact,
+                        },
+                    );
+                }
+            }
+            for pattern in &rule.exception_patterns {
+                for form in pattern.expand() {
+                    add(
+                        Normalized::phrase(&form.text, true),
+                        PatternUse::Exception {
+                            rule: Some(rule_index),
+                        },
+                    );
+                }
+            }
+            if let Some(source) = &rule.regex {
+                let regex = Regex::new(source).expect("regexes are validated when packs load");
+                regexes.push((rule_index, regex, rule.case_sensitive));
+            }
+        }
+        for phrase in allow {
+            let phrase = Normalized::phrase(phrase, true);
+            if !phrase.is_empty() {
+                add(phrase, PatternUse::Exception { rule: None });
+            }
+        }
+        let automaton = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .expect("the automaton builds from non-empty phrases")
+        });
+        Matcher {
+            automaton,
+            uses,
+            regexes,
+        }
+    }
+
+    /// Finds every match in `text`, sorted by position, never overlapping.
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let normalized = Normalized::new(text, true);
+        let norm = normalized.text.as_str();
+        let mut candidates = Vec::new();
+        let mut exceptions: Vec<(Option<usize>, usize, usize)> = Vec::new();
+        for found in automaton.find_overlapping_iter(norm) {
+            let (start, end) = (found.start(), found.end());
+            if !at_word_boundaries(norm, start, end) {
+                continue;
+            }
+            for usage in &self.uses[found.pattern().as_usize()] {
+                match usage {
+                    PatternUse::Exception { rule } => exceptions.push((*rule, start, end)),
+                    PatternUse::Term {
+                        rule,
+                        choices,
+                        exact,
+                    } => {
+                        if let Some(exact) = exact {
+                            let original = &text[normalized.original_range(text, start, end)];
+                            if Normalized::phrase(original, false) != *exact {
+                                continue;
+                            }
+                        }
+                        candidates.push(Candidate {
+                            start,
+                            end,
+                            rule: *rule,
+                            choices: choices.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        if !self.regexes.is_empty() {
+            let exact_text = self
+                .regexes
+                .iter()
+                .any(|(_, _, case_sensitive)| *case_sensitive)
+                .then(|| Normalized::new(text, false));
+            for (rule, regex, case_sensitive) in &self.regexes {
+                let haystack = match (&exact_text, case_sensitive) {
+                    (Some(exact), true) => exact.text.as_str(),
+                    _ => norm,
+                };
+                for found in regex.find_iter(haystack) {
+                    if found.is_empty() || !at_word_boundaries(haystack, found.start(), found.end())
+                    {
+                        continue;
+                    }
+                    candidates.push(Candidate {
+                        start: found.start(),
+                        end: found.end(),
+                        rule: *rule,
+                        choices: Vec::new(),
+                    });
+                }
+            }
+        }
+        candidates.retain(|c| {
+            !exceptions.iter().any(|(rule, start, end)| {
+                rule.is_none_or(|r| r == c.rule) && *start <= c.start && c.end <= *end
+            })
+        });
+        candidates.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then((b.end - b.start).cmp(&(a.end - a.start)))
+                .then(a.rule.cmp(&b.rule))
+        });
+        let mut matches = Vec::new();
+        let mut taken_until = 0;
+        for candidate in candidates {
+            if candidate.start < taken_until {
+                continue;
+            }
+            taken_until = candidate.end;
+            let article = article_before(norm, candidate.start)
+                .map(|(a_start, a_end)| normalized.original_range(text, a_start, a_end));
+            matches.push(Match {
+                rule: candidate.rule,
+                range: normalized.original_range(text, candidate.start, candidate.end),
+                choices: candidate.choices,
+                article,
+            });
+        }
+        matches
+    }
+}
+
+/// Whether `text[start..end]` starts and ends at word boundaries (a phrase edge that is not a word character
+/// needs no boundary).
+fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let phrase = &text[start..end];
+    let first = phrase.chars().next();
+    let last = phrase.chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let left_ok = !(first.is_some_and(is_word_char) && before.is_some_and(is_word_char));
+    let right_ok = !(last.is_some_and(is_word_char) && after.is_some_and(is_word_char));
+    left_ok && right_ok
+}
+
+/// The normalised range of "a" or "an" right before `start` (separated by one space), if any.
+fn article_before(norm: &str, start: usize) -> Option<(usize, usize)> {
+    let before = norm[..start].strip_suffix(' ')?;
+    for article in ["an", "a"] {
+        if let Some(rest) = before.strip_suffix(article)
+            && !rest.chars().next_back().is_some_and(is_word_char)
+            && !rest.ends_with('\'')
+        {
+            return Some((rest.len(), before.len()));
+        }
+    }
+    None
+}

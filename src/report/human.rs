@@ -1,0 +1,132 @@
+//! The human format: each finding with its place, the line with the phrase underlined, and the suggestions.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
+use crate::check::{FileReport, Outcome, Summary};
+use crate::rules::{RuleSet, Severity, is_hint};
+
+/// Options of the human format.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HumanOptions {
+    /// Emit colour codes (the caller's stream strips them when colour is off).
+    pub styled: bool,
+    /// Print findings only: no notes about skipped files and no closing summary.
+    pub quiet: bool,
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Info => Level::INFO,
+        Severity::Warning => Level::WARNING,
+        Severity::Error => Level::ERROR,
+    }
+}
+
+/// Formats suggestions for people: literal ones in quotes, hints as plain words.
+pub fn suggestion_list(suggestions: &[String]) -> String {
+    suggestions
+        .iter()
+        .map(|s| {
+            if is_hint(s) {
+                s[1..s.len() - 1].to_string()
+            } else {
+                format!("\u{201C}{s}\u{201D}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+pub(super) fn write(
+    reports: &[FileReport],
+    rules: &RuleSet,
+    summary: &Summary,
+    options: &HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let renderer = if options.styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for report in reports {
+        match &report.outcome {
+            Outcome::Checked(findings) => {
+                for finding in findings {
+                    let rule = &rules.rules[finding.rule];
+                    let context = &finding.context;
+                    // The phrase is the primary annotation (its line:column heads the finding); an article the
+                    // suggestions replace too is marked as context.
+                    let span = context.replace.end - finding.text.len()..context.replace.end;
+                    let article = (context.replace.start < span.start).then(|| {
+                        let from = context.replace.start;
+                        let len = context.text[from..]
+                            .find(|c: char| !c.is_alphabetic())
+                            .unwrap_or(0);
+                        AnnotationKind::Context.span(from..from + len)
+                    });
+                    let group = level(finding.severity)
+                        .primary_title(finding.message.as_str())
+                        .id(rule.id.as_str())
+                        .element(
+                            Snippet::source(context.text.as_str())
+                                .line_start(context.first_line)
+                                .path(report.path.as_str())
+                                .fold(false)
+                                .annotation(AnnotationKind::Primary.span(span))
+                                .annotations(article),
+                        )
+                        .element(
+                            Level::HELP
+                                .with_name(Some("try"))
+                                .message(suggestion_list(&finding.suggestions)),
+                        );
+                    writeln!(out, "{}\n", renderer.render(&[group]))?;
+                }
+            }
+            Outcome::Skipped(reason) => {
+                if !options.quiet {
+                    writeln!(out, "note: {}: {reason}", report.path)?;
+                }
+            }
+            Outcome::Failed(_) => {}
+        }
+    }
+    if !options.quiet {
+        let mut line = format!(
+            "{} in {} of {}",
+            plural(summary.findings, "finding", "findings"),
+            summary.files_with_findings,
+            plural(summary.files_checked, "file", "files"),
+        );
+        if summary.findings > 0 {
+            let parts: Vec<String> = Severity::ALL
+                .iter()
+                .rev()
+                .filter_map(|s| {
+                    let n = summary.by_severity.get(s).copied().unwrap_or(0);
+                    (n > 0).then(|| match s {
+                        Severity::Error => plural(n, "error", "errors"),
+                        Severity::Warning => plural(n, "warning", "warnings"),
+                        Severity::Info => format!("{n} info"),
+                    })
+                })
+                .collect();
+            line.push_str(&format!(" ({})", parts.join(", ")));
+        }
+        if summary.errors > 0 {
+            line.push_str(&format!(
+                "; {} could not be checked",
+                plural(summary.errors, "file", "files")
+            ));
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}

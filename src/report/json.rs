@@ -1,0 +1,162 @@
+//! The JSON format of `reframe check --format json`.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::check::{FileReport, Outcome, Summary};
+use crate::rules::{Category, RuleSet, Severity};
+
+/// The whole JSON report: one object per run.
+///
+/// ```json
+/// {
+///   "version": 1,
+///   "findings": [ { ...see JsonFinding... } ],
+///   "summary": { "files_checked": 3, "files_with_findings": 2, "findings": 14,
+///                "by_severity": { "error": 1, "warning": 12, "info": 1 },
+///                "by_rule": { "service-user": 4, ... } },
+///   "errors": [ { "path": "notes/old.doc", "message": "could not read the file: ..." } ]
+/// }
+/// ```
+///
+/// `version` changes only when a field is removed or changes meaning; new fields may be added at any time.
+#[derive(Debug, Serialize)]
+pub struct JsonReport<'a> {
+    /// The format's version: 1.
+    pub version: u32,
+    /// Every finding, sorted by path, then position.
+    pub findings: Vec<JsonFinding<'a>>,
+    /// Counts over the run.
+    pub summary: JsonSummary,
+    /// Files that could not be checked (and why). Skipped binary files are not errors.
+    pub errors: Vec<JsonError<'a>>,
+}
+
+/// One finding.
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    /// The file, as given or found by the walk (`<stdin>` for standard input).
+    pub path: &'a str,
+    /// 1-based line of the first character.
+    pub line: usize,
+    /// 1-based column of the first character, in characters.
+    pub column: usize,
+    /// 1-based line of the last character.
+    pub end_line: usize,
+    /// 1-based column one past the last character, in characters (as in SARIF).
+    pub end_column: usize,
+    /// 0-based byte offset of the first byte, into the original file.
+    pub start_byte: usize,
+    /// 0-based byte offset one past the last byte, into the original file.
+    pub end_byte: usize,
+    /// The matched text as written.
+    pub text: &'a str,
+    /// The rule's id.
+    pub rule: &'a str,
+    /// The rule's pack.
+    pub pack: &'a str,
+    /// The rule's category.
+    pub category: Category,
+    /// `info`, `warning` or `error`.
+    pub severity: Severity,
+    /// The short message.
+    pub message: &'a str,
+    /// Strength-based alternatives, best first, in the casing of the matched text; a suggestion in angle brackets
+    /// (`<their name>`) is advice, not replacement text.
+    pub suggestions: &'a [String],
+    /// Why the phrase matters.
+    pub why: &'a str,
+}
+
+/// Counts over the run.
+#[derive(Debug, Serialize)]
+pub struct JsonSummary {
+    /// Files read and checked.
+    pub files_checked: usize,
+    /// Checked files with at least one finding.
+    pub files_with_findings: usize,
+    /// All findings.
+    pub findings: usize,
+    /// Findings per severity (every level present, zero included).
+    pub by_severity: BTreeMap<&'static str, usize>,
+    /// Findings per rule id.
+    pub by_rule: BTreeMap<String, usize>,
+}
+
+/// A file that could not be checked.
+#[derive(Debug, Serialize)]
+pub struct JsonError<'a> {
+    /// The file.
+    pub path: &'a str,
+    /// What went wrong.
+    pub message: &'a str,
+}
+
+/// Builds the JSON report of a run.
+pub fn json_report<'a>(
+    reports: &'a [FileReport],
+    rules: &'a RuleSet,
+    summary: &Summary,
+) -> JsonReport<'a> {
+    let mut findings = Vec::new();
+    let mut errors = Vec::new();
+    for report in reports {
+        match &report.outcome {
+            Outcome::Checked(list) => {
+                for f in list {
+                    let rule = &rules.rules[f.rule];
+                    findings.push(JsonFinding {
+                        path: &report.path,
+                        line: f.line,
+                        column: f.column,
+                        end_line: f.end_line,
+                        end_column: f.end_column,
+                        start_byte: f.bytes.start,
+                        end_byte: f.bytes.end,
+                        text: &f.text,
+                        rule: &rule.id,
+                        pack: &rule.pack,
+                        category: rule.category,
+                        severity: f.severity,
+                        message: &f.message,
+                        suggestions: &f.suggestions,
+                        why: &rule.why,
+                    });
+                }
+            }
+            Outcome::Failed(message) => errors.push(JsonError {
+                path: &report.path,
+                message,
+            }),
+            Outcome::Skipped(_) => {}
+        }
+    }
+    JsonReport {
+        version: 1,
+        findings,
+        summary: JsonSummary {
+            files_checked: summary.files_checked,
+            files_with_findings: summary.files_with_findings,
+            findings: summary.findings,
+            by_severity: Severity::ALL
+                .iter()
+                .map(|s| (s.as_str(), summary.by_severity.get(s).copied().unwrap_or(0)))
+                .collect(),
+            by_rule: summary.by_rule.clone(),
+        },
+        errors,
+    }
+}
+
+pub(super) fn write(
+    reports: &[FileReport],
+    rules: &RuleSet,
+    summary: &Summary,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let report = json_report(reports, rules, summary);
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}

@@ -1,0 +1,199 @@
+//! `reframe test-rules`: a pack's examples, counter-examples and suggestions checked against the matcher.
+//!
+//! Checks, for each tested pack: every `examples` sentence is flagged by its rule; every `counter-examples`
+//! sentence is flagged by no rule of the pack; no rendered suggestion of any rule is flagged by any enabled rule;
+//! no term form belongs to two rules unless one of them lists it as an exception. (Unique ids are checked when
+//! packs load.)
+
+use std::collections::BTreeMap;
+
+use crate::forms::Pattern;
+use crate::matcher::Matcher;
+use crate::rules::{Rule, RuleSet, is_hint};
+use crate::text::Normalized;
+
+/// One failed check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The pack file.
+    pub path: String,
+    /// The line where the rule starts.
+    pub line: usize,
+    /// The rule's id.
+    pub rule: String,
+    /// What failed.
+    pub message: String,
+}
+
+/// The outcome of a self-test.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SelfTest {
+    /// Packs tested.
+    pub packs: usize,
+    /// Rules tested.
+    pub rules: usize,
+    /// Checks run.
+    pub checks: usize,
+    /// Checks that failed, in pack and rule order.
+    pub failures: Vec<Failure>,
+}
+
+fn failure(rule: &Rule, message: String) -> Failure {
+    Failure {
+        path: rule.location.0.clone(),
+        line: rule.location.1,
+        rule: rule.id.clone(),
+        message,
+    }
+}
+
+/// Runs the checks on the rules of the packs named in `tested` (all enabled packs take part in matching).
+pub fn run(rules: &RuleSet, tested: &[String]) -> SelfTest {
+    let matcher = Matcher::new(rules, &[]);
+    let mut result = SelfTest {
+        packs: tested.len(),
+        ..SelfTest::default()
+    };
+    let tested_rules: Vec<(usize, &Rule)> = rules
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| tested.contains(&r.pack))
+        .collect();
+    result.rules = tested_rules.len();
+    for &(index, rule) in &tested_rules {
+        for example in &rule.examples {
+            result.checks += 1;
+            let found = matcher.find(example);
+            if !found.iter().any(|m| m.rule == index) {
+                let instead: Vec<&str> = found
+                    .iter()
+                    .map(|m| rules.rules[m.rule].id.as_str())
+                    .collect();
+                let detail = if instead.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (flagged by {} instead)", instead.join(", "))
+                };
+                result.failures.push(failure(
+                    rule,
+                    format!("example is not flagged by this rule{detail}: {example:?}"),
+                ));
+            }
+        }
+        for counter in &rule.counter_examples {
+            result.checks += 1;
+            let flagged: Vec<String> = matcher
+                .find(counter)
+                .iter()
+                .filter(|m| rules.rules[m.rule].pack == rule.pack)
+                .map(|m| {
+                    format!(
+                        "{} ({:?})",
+                        rules.rules[m.rule].id,
+                        &counter[m.range.clone()]
+                    )
+                })
+                .collect();
+            if !flagged.is_empty() {
+                result.failures.push(failure(
+                    rule,
+                    format!(
+                        "counter-example is flagged by {}: {counter:?}",
+                        flagged.join(", ")
+                    ),
+                ));
+            }
+        }
+        for suggestion in suggestion_forms(rule) {
+            result.checks += 1;
+            let flagged: Vec<String> = matcher
+                .find(&suggestion)
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} ({:?})",
+                        rules.rules[m.rule].id,
+                        &suggestion[m.range.clone()]
+                    )
+                })
+                .collect();
+            if !flagged.is_empty() {
+                result.failures.push(failure(
+                    rule,
+                    format!(
+                        "suggestion {suggestion:?} is itself flagged by {}",
+                        flagged.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    // Terms shared between rules.
+    let mut owners: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, rule) in rules.rules.iter().enumerate() {
+        if !rules.pack_of(rule).enabled {
+            continue;
+        }
+        for form in rule.term_forms() {
+            let key = Normalized::phrase(&form, !rule.case_sensitive);
+            let list = owners.entry(key).or_default();
+            if !list.contains(&index) {
+                list.push(index);
+            }
+        }
+    }
+    for (form, owner_list) in owners {
+        if owner_list.len() < 2 {
+            continue;
+        }
+        let excepted = owner_list.iter().any(|&i| {
+            rules.rules[i]
+                .exception_patterns
+                .iter()
+                .flat_map(Pattern::expand)
+                .any(|e| Normalized::phrase(&e.text, true) == form.to_lowercase())
+        });
+        let tested_owner = owner_list
+            .iter()
+            .find(|&&i| tested.contains(&rules.rules[i].pack));
+        if let (false, Some(&first)) = (excepted, tested_owner) {
+            result.checks += 1;
+            let ids: Vec<String> = owner_list
+                .iter()
+                .map(|&i| format!("{} ({})", rules.rules[i].id, rules.rules[i].pack))
+                .collect();
+            result.failures.push(failure(
+                &rules.rules[first],
+                format!(
+                    "the term {form:?} is in more than one rule: {}",
+                    ids.join(", ")
+                ),
+            ));
+        }
+    }
+    result
+}
+
+/// Every rendering of every literal suggestion, for every term form of the rule.
+fn suggestion_forms(rule: &Rule) -> Vec<String> {
+    let choices: Vec<Vec<usize>> = rule
+        .term_patterns
+        .iter()
+        .flat_map(Pattern::expand)
+        .map(|f| f.choices)
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for (pattern, written) in rule.suggestion_patterns.iter().zip(&rule.suggestions) {
+        if is_hint(written) {
+            continue;
+        }
+        for c in &choices {
+            let rendered = pattern.render(c);
+            if !out.contains(&rendered) {
+                out.push(rendered);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,234 @@
+//! Text helpers shared by the matcher and the reporters: normalising text for matching while keeping a map back
+//! to the original bytes, and turning byte offsets into lines and character columns.
+
+/// A line and column for a byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters (Unicode scalar values).
+    pub column: usize,
+    /// Byte offset where the line starts.
+    pub line_start: usize,
+}
+
+/// The byte offsets where each line of a text starts. A line ends after `\n`; a lone `\r` also ends a line,
+/// as old Mac files and some exports have it.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// The line and character column of byte `offset` (which must be a char boundary of `text`).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let line0 = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let line_start = self.starts[line0];
+        Position {
+            line: line0 + 1,
+            column: text[line_start..offset].chars().count() + 1,
+            line_start,
+        }
+    }
+
+    /// The byte range of 1-based `line`, without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.starts[line - 1];
+        let mut end = self.starts.get(line).copied().unwrap_or(text.len());
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+}
+
+/// Whether `c` counts as part of a word for whole-word matching.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Apostrophes that all normalise to `'`.
+const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}'];
+/// Hyphens and dashes that join words; each normalises to a space, so "hard-to-reach" = "hard to reach".
+const JOINING_DASHES: [char; 5] = ['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}'];
+
+/// Text normalised for matching, with a map from each normalised byte back to the original text.
+///
+/// Normalisation, in order: every run of whitespace (and of joining dashes with the whitespace around them)
+/// becomes one space; the apostrophes ' ’ ‘ ʼ become `'`; the dashes - ‐ ‑ ‒ – become a space; letters are
+/// lower-cased (all of Unicode, not only ASCII) unless `fold_case` is false.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// For each byte of `text`, the byte offset in the original of the character it came from.
+    map: Vec<u32>,
+}
+
+impl Normalized {
+    /// Normalises `original`. `fold_case` lower-cases letters.
+    ///
+    /// # Panics
+    /// If `original` is 4 GiB or larger (offsets are stored as `u32`); callers bound file sizes well below that.
+    pub fn new(original: &str, fold_case: bool) -> Self {
+        assert!(
+            original.len() < u32::MAX as usize,
+            "text too large to normalise"
+        );
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut pending_space: Option<u32> = None;
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII fast path: most case notes are mostly ASCII.
+            if b < 0x80 {
+                let at = i as u32;
+                i += 1;
+                if b.is_ascii_whitespace() || b == b'-' {
+                    pending_space.get_or_insert(at);
+                    continue;
+                }
+                if let Some(space_at) = pending_space.take() {
+                    text.push(' ');
+                    map.push(space_at);
+                }
+                let c = if fold_case { b.to_ascii_lowercase() } else { b };
+                text.push(c as char);
+                map.push(at);
+                continue;
+            }
+            let c = original[i..].chars().next().expect("char boundary");
+            let at = i as u32;
+            i += c.len_utf8();
+            if c.is_whitespace() || JOINING_DASHES.contains(&c) {
+                pending_space.get_or_insert(at);
+                continue;
+            }
+            if let Some(space_at) = pending_space.take() {
+                text.push(' ');
+                map.push(space_at);
+            }
+            if APOSTROPHES.contains(&c) {
+                text.push('\'');
+                map.push(at);
+            } else if fold_case {
+                for lower in c.to_lowercase() {
+                    let before = text.len();
+                    text.push(lower);
+                    map.extend(std::iter::repeat_n(at, text.len() - before));
+                }
+            } else {
+                let before = text.len();
+                text.push(c);
+                map.extend(std::iter::repeat_n(at, text.len() - before));
+            }
+        }
+        if let Some(space_at) = pending_space {
+            text.push(' ');
+            map.push(space_at);
+        }
+        Normalized { text, map }
+    }
+
+    /// Normalises a phrase from a rule (a term or an exception): like [`Normalized::new`], then trimmed.
+    pub fn phrase(phrase: &str, fold_case: bool) -> String {
+        Normalized::new(phrase, fold_case).text.trim().to_string()
+    }
+
+    /// The original byte range of the normalised byte range `start..end` (a non-empty range on char
+    /// boundaries of [`Normalized::text`]).
+    pub fn original_range(
+        &self,
+        original: &str,
+        start: usize,
+        end: usize,
+    ) -> std::ops::Range<usize> {
+        let orig_start = self.map[start] as usize;
+        let last = self.map[end - 1] as usize;
+        let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
+        orig_start..last + last_len
+    }
+
+    /// The original byte offset of the character that normalised byte `at` came from.
+    pub fn original_offset(&self, at: usize) -> usize {
+        self.map[at] as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_counts_characters_not_bytes() {
+        let text = "één\r\nzwei\rdrei\n";
+        let index = LineIndex::new(text);
+        let p = index.position(text, text.find('n').unwrap());
+        assert_eq!((p.line, p.column), (1, 3));
+        let p = index.position(text, text.find("zwei").unwrap());
+        assert_eq!((p.line, p.column), (2, 1));
+        let p = index.position(text, text.find("drei").unwrap());
+        assert_eq!((p.line, p.column), (3, 1));
+        assert_eq!(&text[index.line_range(text, 1)], "één");
+        assert_eq!(&text[index.line_range(text, 2)], "zwei");
+    }
+
+    #[test]
+    fn normalises_whitespace_dashes_apostrophes_and_case() {
+        let cases = [
+            ("Hard-to-Reach", "hard to reach"),
+            ("hard \u{2013} to\u{00A0}\treach", "hard to reach"),
+            ("service\r\n   user", "service user"),
+            ("Sam\u{2019}s  NOTE", "sam's note"),
+            ("ST\u{02BC}S", "st's"),
+            ("İ", "i\u{307}"),
+            ("STRASSE ß", "strasse ß"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                Normalized::new(input, true).text,
+                expected,
+                "input {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn maps_every_normalised_byte_back_to_the_original() {
+        let original = "A  Service\u{00A0}USER—İs here";
+        let n = Normalized::new(original, true);
+        let start = n.text.find("service user").unwrap();
+        let range = n.original_range(original, start, start + "service user".len());
+        assert_eq!(&original[range], "Service\u{00A0}USER");
+        let start = n.text.find("i\u{307}s").unwrap();
+        let range = n.original_range(original, start, start + "i\u{307}s".len());
+        assert_eq!(&original[range], "İs");
+    }
+
+    #[test]
+    fn keeps_case_when_asked() {
+        assert_eq!(Normalized::new("LAC  review", false).text, "LAC review");
+    }
+}

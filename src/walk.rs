@@ -1,0 +1,84 @@
+//! Expanding the user's paths into the files to check: directories are walked with the `ignore` crate
+//! (`.gitignore`, `.ignore` and hidden files respected), keeping files with the checked extensions.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::InputError;
+
+/// The extensions checked when walking a directory (a file named explicitly is always checked).
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// One thing to check.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+impl Input {
+    /// The name shown in reports.
+    pub fn display_name(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_string(),
+            Input::File(path) => display_path(path),
+        }
+    }
+}
+
+/// A path as shown in reports: as the user gave it, with a leading `./` dropped and `/` separators.
+pub fn display_path(path: &Path) -> String {
+    let shown = path.strip_prefix(".").unwrap_or(path);
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+/// The files under the given paths, and an error for each path or entry that could not be read.
+/// `-` stands for standard input. The files come back sorted by path.
+pub fn collect_inputs(
+    paths: &[PathBuf],
+    extensions: &[&str],
+) -> (Vec<Input>, Vec<(String, InputError)>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        if !path.exists() {
+            errors.push((display_path(path), InputError::NotFound));
+            continue;
+        }
+        if !path.is_dir() {
+            inputs.push(Input::File(path.clone()));
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path).require_git(false).build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    let wanted = entry
+                        .path()
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+                    if is_file && wanted {
+                        inputs.push(Input::File(entry.into_path()));
+                    }
+                }
+                Err(e) => {
+                    let shown = match &e {
+                        ignore::Error::WithPath { path, .. } => display_path(path),
+                        _ => display_path(path),
+                    };
+                    errors.push((shown, InputError::Walk(e.to_string())));
+                }
+            }
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    (inputs, errors)
+}
