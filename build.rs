@@ -4,7 +4,8 @@ use std::{env, fs, path::Path};
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     let mut packs: Vec<_> = fs::read_dir("rules")
-        .expect("rules/ folder")
+        .into_iter()
+        .flatten()
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
