@@ -72,11 +72,27 @@ const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}'];
 /// Hyphens and dashes that join words; each normalises to a space, so "hard-to-reach" = "hard to reach".
 const JOINING_DASHES: [char; 5] = ['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}'];
 
+/// Case foldings that `char::to_lowercase` does not do but matching needs: the sharp s folds to "ss" (so
+/// "STRASSE" = "Straße"), the final sigma to σ, and the typographic ligatures that PDF and Word exports contain.
+fn full_fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'ς' => "σ",
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' | 'ﬆ' => "st",
+        _ => return None,
+    })
+}
+
 /// Text normalised for matching, with a map from each normalised byte back to the original text.
 ///
 /// Normalisation, in order: every run of whitespace (and of joining dashes with the whitespace around them)
 /// becomes one space; the apostrophes ' ’ ‘ ʼ become `'`; the dashes - ‐ ‑ ‒ – become a space; letters are
-/// lower-cased (all of Unicode, not only ASCII) unless `fold_case` is false.
+/// lower-cased (all of Unicode, not only ASCII, with ß as "ss" and ligatures split) unless `fold_case` is false.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     /// The normalised text.
@@ -133,6 +149,9 @@ impl Normalized {
             if APOSTROPHES.contains(&c) {
                 text.push('\'');
                 map.push(at);
+            } else if let Some(folded) = fold_case.then(|| full_fold(c)).flatten() {
+                text.push_str(folded);
+                map.extend(std::iter::repeat_n(at, folded.len()));
             } else if fold_case {
                 for lower in c.to_lowercase() {
                     let before = text.len();
@@ -204,7 +223,8 @@ mod tests {
             ("Sam\u{2019}s  NOTE", "sam's note"),
             ("ST\u{02BC}S", "st's"),
             ("İ", "i\u{307}"),
-            ("STRASSE ß", "strasse ß"),
+            ("STRASSE ß ẞ", "strasse ss ss"),
+            ("ﬁnal ΟΔΟΣ", "final οδοσ"),
         ];
         for (input, expected) in cases {
             assert_eq!(
