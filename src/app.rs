@@ -6,17 +6,24 @@ use std::path::PathBuf;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-use crate::check::{Summary, check_paths};
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use crate::check::{FileReport, Outcome, Summary, check_bytes, read_input};
 use crate::cli::{
-    CheckArgs, Cli, Command, ExplainArgs, ExplainFormat, RulesArgs, RulesFormat, TestRulesArgs,
+    CheckArgs, Cli, Command, ConfigArgs, ExplainArgs, ExplainFormat, InitArgs, RulesArgs,
+    RulesFormat, TestRulesArgs,
 };
+use crate::config;
 use crate::error::{LocatedError, PackErrors};
 use crate::explain::{self, RuleDoc, RuleFilter};
-use crate::matcher::Matcher;
 use crate::report::{self, Format, HumanOptions};
 use crate::rules::{Origin, PackSelection, RuleSet, Severity, pack_files, parse_pack};
 use crate::selftest;
+use crate::settings::{CliSettings, Configs, FileSettings, Matchers, unknown_names};
 use crate::walk::DEFAULT_EXTENSIONS;
+use crate::walk::{Input, collect_inputs_with};
 
 /// Exit code: nothing at or above the failure level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -42,6 +49,8 @@ pub fn run(cli: Cli, streams: &mut Streams) -> u8 {
         Command::Rules(args) => rules(&cli, args, streams),
         Command::Explain(args) => explain(&cli, args, streams),
         Command::TestRules(args) => test_rules(&cli, args, streams),
+        Command::Init(args) => init(args, streams),
+        Command::Config(args) => show_config(&cli, args, streams),
     };
     match outcome {
         Ok(code) => code,
@@ -75,23 +84,29 @@ fn load_rules(selection: &PackSelection, streams: &mut Streams) -> io::Result<Op
 
 /// Writes rule pack errors like findings: the place, the line and a caret.
 pub fn write_pack_errors(errors: &PackErrors, streams: &mut Streams) -> io::Result<()> {
+    write_located_errors(&errors.0, "in the rule packs; nothing was checked", streams)
+}
+
+/// Writes errors at places in files, then a count and `what` ("in the configuration").
+pub fn write_located_errors(
+    errors: &[LocatedError],
+    what: &str,
+    streams: &mut Streams,
+) -> io::Result<()> {
     let renderer = if streams.styled {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    for error in &errors.0 {
+    for error in errors {
         writeln!(streams.err, "{}", render_located(error, &renderer))?;
     }
-    writeln!(
-        streams.err,
-        "{} in the rule packs; nothing was checked",
-        if errors.0.len() == 1 {
-            "1 error".to_string()
-        } else {
-            format!("{} errors", errors.0.len())
-        }
-    )
+    let count = if errors.len() == 1 {
+        "1 error".to_string()
+    } else {
+        format!("{} errors", errors.len())
+    };
+    writeln!(streams.err, "{count} {what}")
 }
 
 fn render_located(error: &LocatedError, renderer: &Renderer) -> String {
@@ -116,17 +131,105 @@ fn render_located(error: &LocatedError, renderer: &Renderer) -> String {
     renderer.render(&[group])
 }
 
+/// The command line's part of the settings.
+fn cli_settings(cli: &Cli, fail_on: Option<crate::cli::Level>) -> CliSettings {
+    CliSettings {
+        packs: cli.packs.clone(),
+        rules: cli.rules.clone(),
+        fail_on: fail_on.map(Severity::from),
+        include_quotes: false,
+        config: cli.config.clone(),
+        no_config: cli.no_config,
+    }
+}
+
+/// The path whose configuration applies to an input (standard input: the current folder).
+fn settings_path(input: &Input) -> PathBuf {
+    match input {
+        Input::Stdin => PathBuf::from("stdin"),
+        Input::File(path) => path.clone(),
+    }
+}
+
 fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
-    let Some(rules) = load_rules(&selection(cli), streams)? else {
-        return Ok(EXIT_ERROR);
-    };
-    let matcher = Matcher::new(&rules, &[]);
+    let mut configs = Configs::new(cli_settings(cli, args.fail_on));
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let reports = check_paths(&paths, DEFAULT_EXTENSIONS, &matcher, &rules);
+    let (inputs, walk_errors) =
+        collect_inputs_with(&paths, &mut |path| configs.wanted(path, DEFAULT_EXTENSIONS));
+    let settings: Vec<Option<FileSettings>> = inputs
+        .iter()
+        .map(|input| configs.settings_for(&settings_path(input)))
+        .collect();
+    let config_errors = configs.errors();
+    if !config_errors.is_empty() {
+        write_located_errors(&config_errors, "in the configuration", streams)?;
+    }
+    let selection = PackSelection {
+        builtin: cli.packs.clone(),
+        user_paths: configs.pack_paths(),
+        no_builtin: false,
+    };
+    let Some(rules) = load_rules(&selection, streams)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let mut problems = BTreeSet::new();
+    for file_settings in settings.iter().flatten() {
+        let place = file_settings
+            .config
+            .as_ref()
+            .map_or("the command line".to_string(), |p| p.display().to_string());
+        for problem in unknown_names(&rules, file_settings) {
+            problems.insert(format!("{place}: {problem}"));
+        }
+    }
+    if !problems.is_empty() {
+        for problem in &problems {
+            writeln!(streams.err, "error: {problem}")?;
+        }
+        return Ok(EXIT_ERROR);
+    }
+    let mut matchers = Matchers::default();
+    for file_settings in settings.iter().flatten() {
+        matchers.get(&rules, &file_settings.profile);
+    }
+    let mut checked: Vec<(FileReport, Severity)> = inputs
+        .par_iter()
+        .zip(settings.par_iter())
+        .map(|(input, file_settings)| {
+            let path = input.display_name();
+            let Some(file_settings) = file_settings else {
+                let outcome =
+                    Outcome::Failed("not checked: its configuration file has errors".into());
+                return (FileReport { path, outcome }, Severity::Error);
+            };
+            let matcher = matchers.built(&file_settings.profile);
+            let mut outcome = match read_input(input) {
+                Ok(bytes) => check_bytes(bytes, matcher, &rules),
+                Err(e) => Outcome::Failed(format!("could not read the file: {e}")),
+            };
+            if let Outcome::Checked(findings) = &mut outcome {
+                for finding in findings {
+                    if let Some(level) = file_settings.severity.get(&rules.rules[finding.rule].id) {
+                        finding.severity = *level;
+                    }
+                }
+            }
+            (FileReport { path, outcome }, file_settings.fail_on)
+        })
+        .collect();
+    checked.extend(walk_errors.into_iter().map(|(path, e)| {
+        let outcome = Outcome::Failed(e.to_string());
+        (FileReport { path, outcome }, Severity::Error)
+    }));
+    checked.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let failing = checked
+        .iter()
+        .any(|(report, fail_on)| report.findings().iter().any(|f| f.severity >= *fail_on));
+    let reports: Vec<FileReport> = checked.into_iter().map(|(report, _)| report).collect();
     let summary = Summary::of(&reports, &rules);
     let format = match args.format {
         crate::cli::CheckFormat::Human => Format::Human,
@@ -134,7 +237,7 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
     };
     if format == Format::Human {
         for report in &reports {
-            if let crate::check::Outcome::Failed(message) = &report.outcome {
+            if let Outcome::Failed(message) = &report.outcome {
                 writeln!(streams.err, "error: {}: {message}", report.path)?;
             }
         }
@@ -144,13 +247,108 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
         quiet: args.quiet,
     };
     report::write_report(format, &reports, &rules, &summary, &human, streams.out)?;
-    Ok(if summary.errors > 0 {
+    Ok(if summary.errors > 0 || !config_errors.is_empty() {
         EXIT_ERROR
-    } else if summary.fails_at(Severity::from(args.fail_on)) {
+    } else if failing {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+fn init(args: &InitArgs, streams: &mut Streams) -> io::Result<u8> {
+    let path = args
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("reframe.toml"));
+    if path.exists() {
+        writeln!(
+            streams.err,
+            "error: {} already exists; reframe init never overwrites a file",
+            path.display()
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    std::fs::write(&path, config::STARTER)?;
+    writeln!(
+        streams.out,
+        "wrote {}: every setting is commented out; remove the # of those you want",
+        path.display()
+    )?;
+    Ok(EXIT_CLEAN)
+}
+
+fn show_config(cli: &Cli, args: &ConfigArgs, streams: &mut Streams) -> io::Result<u8> {
+    let mut configs = Configs::new(cli_settings(cli, None));
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let probe = if path.is_dir() {
+        path.join("file.txt")
+    } else {
+        path.clone()
+    };
+    let settings = configs.settings_for(&probe);
+    let errors = configs.errors();
+    if !errors.is_empty() {
+        write_located_errors(&errors, "in the configuration", streams)?;
+        return Ok(EXIT_ERROR);
+    }
+    let Some(settings) = settings else {
+        return Ok(EXIT_ERROR);
+    };
+    writeln!(
+        streams.out,
+        "# settings for {}\n# configuration file: {}",
+        path.display(),
+        settings
+            .config
+            .as_ref()
+            .map_or("none".to_string(), |p| p.display().to_string())
+    )?;
+    let packs = match &settings.profile.packs {
+        Some(packs) => packs.clone(),
+        None => match RuleSet::load(&PackSelection::default()) {
+            Ok(rules) => rules
+                .packs
+                .iter()
+                .filter(|p| p.default_enabled)
+                .map(|p| p.name.clone())
+                .collect(),
+            Err(_) => Vec::new(),
+        },
+    };
+    let effective = EffectiveSettings {
+        packs,
+        rules: &settings.profile.user_packs,
+        disable: &settings.profile.disable,
+        enable: &settings.profile.enable,
+        allow: &settings.profile.allow,
+        include: &settings.include,
+        exclude: &settings.exclude,
+        quotes: settings.quotes,
+        fail_on: settings.fail_on,
+        severity: &settings.severity,
+        formats: &settings.formats,
+    };
+    let text = toml::to_string(&effective).map_err(io::Error::other)?;
+    write!(streams.out, "{text}")?;
+    Ok(EXIT_CLEAN)
+}
+
+/// The settings for a path as `reframe config` prints them: the keys of reframe.toml.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct EffectiveSettings<'a> {
+    packs: Vec<String>,
+    rules: &'a [PathBuf],
+    disable: &'a [String],
+    enable: &'a [String],
+    allow: &'a [String],
+    include: &'a [String],
+    exclude: &'a [String],
+    quotes: config::QuotePolicy,
+    fail_on: Severity,
+    severity: &'a std::collections::BTreeMap<String, Severity>,
+    formats: &'a std::collections::BTreeMap<String, String>,
 }
 
 fn rules(cli: &Cli, args: &RulesArgs, streams: &mut Streams) -> io::Result<u8> {

@@ -58,7 +58,8 @@ pub fn check_bytes(bytes: Vec<u8>, matcher: &Matcher, rules: &RuleSet) -> Outcom
     }
 }
 
-fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
+/// Reads an input's bytes, refusing files over [`source::MAX_FILE_BYTES`].
+pub fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
     match input {
         Input::Stdin => {
             let mut bytes = Vec::new();

@@ -21,6 +21,12 @@ pub struct Cli {
     /// Also load your own rule packs: a .toml file or a folder of them (repeatable).
     #[arg(long = "rules", value_name = "PATH", global = true)]
     pub rules: Vec<PathBuf>,
+    /// Use this configuration file for every path, instead of the nearest reframe.toml.
+    #[arg(long, value_name = "FILE", global = true, conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Use no configuration file.
+    #[arg(long, global = true)]
+    pub no_config: bool,
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", global = true)]
     pub color: ColorWhen,
@@ -37,6 +43,26 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Test rule packs: every example flagged, no counter-example flagged, no suggestion flagged.
     TestRules(TestRulesArgs),
+    /// Write a commented starter configuration file (reframe.toml).
+    Init(InitArgs),
+    /// Print the settings that apply to a path: the configuration file found and what it sets.
+    Config(ConfigArgs),
+}
+
+/// Arguments of `reframe init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write it (default: reframe.toml in the current folder). An existing file is never overwritten.
+    #[arg(value_name = "FILE")]
+    pub path: Option<PathBuf>,
+}
+
+/// Arguments of `reframe config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The file or folder to show the settings for (default: the current folder).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 /// Arguments of `reframe check`.
@@ -48,9 +74,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
-    /// Exit with code 1 when there are findings at or above this level.
-    #[arg(long, value_enum, default_value_t = Level::Warning, value_name = "LEVEL")]
-    pub fail_on: Level,
+    /// Exit with code 1 when there are findings at or above this level [default: warning, or the configuration's
+    /// fail-on].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<Level>,
     /// Print findings only: no notes about skipped files and no summary line.
     #[arg(long, short)]
     pub quiet: bool,

@@ -23,6 +23,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod explain;
 pub mod finding;
@@ -31,6 +32,7 @@ pub mod matcher;
 pub mod report;
 pub mod rules;
 pub mod selftest;
+pub mod settings;
 pub mod source;
 pub mod text;
 pub mod walk;

@@ -85,8 +85,19 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Builds the matcher over the enabled rules of `rules`. `allow` lists phrases never flagged by any rule.
+    /// Builds the matcher over the rules of the enabled packs of `rules`. `allow` lists phrases never flagged by
+    /// any rule.
     pub fn new(rules: &RuleSet, allow: &[String]) -> Matcher {
+        let enabled: Vec<bool> = rules
+            .rules
+            .iter()
+            .map(|r| rules.pack_of(r).enabled)
+            .collect();
+        Matcher::with_enabled(rules, &enabled, allow)
+    }
+
+    /// Builds the matcher over the rules whose entry in `enabled` (one per rule of `rules`) is true.
+    pub fn with_enabled(rules: &RuleSet, enabled: &[bool], allow: &[String]) -> Matcher {
         let mut index_of: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut uses: Vec<Vec<PatternUse>> = Vec::new();
@@ -100,7 +111,7 @@ impl Matcher {
         };
         let mut regexes = Vec::new();
         for (rule_index, rule) in rules.rules.iter().enumerate() {
-            if !rules.pack_of(rule).enabled {
+            if !enabled.get(rule_index).copied().unwrap_or(false) {
                 continue;
             }
             let fold = !rule.case_sensitive;

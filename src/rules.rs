@@ -751,10 +751,17 @@ impl RuleSet {
             }
         }
         let builtin_count = parsed.len();
+        let mut seen_files = HashSet::new();
         for path in &selection.user_paths {
             match pack_files(path) {
                 Ok(files) => {
                     for file in files {
+                        // The same file named twice (as itself and through its folder) loads once.
+                        if !seen_files
+                            .insert(std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone()))
+                        {
+                            continue;
+                        }
                         match std::fs::read_to_string(&file) {
                             Ok(source) => match parse_pack(&source, Origin::File(file.clone())) {
                                 Ok(pack) => parsed.push(pack),

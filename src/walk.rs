@@ -33,11 +33,24 @@ pub fn display_path(path: &Path) -> String {
     shown.to_string_lossy().replace('\\', "/")
 }
 
-/// The files under the given paths, and an error for each path or entry that could not be read.
-/// `-` stands for standard input. The files come back sorted by path.
+/// The files under the given paths with one of `extensions`, and an error for each path or entry that could not
+/// be read. `-` stands for standard input. The files come back sorted by path.
 pub fn collect_inputs(
     paths: &[PathBuf],
     extensions: &[&str],
+) -> (Vec<Input>, Vec<(String, InputError)>) {
+    collect_inputs_with(paths, &mut |path: &Path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    })
+}
+
+/// Like [`collect_inputs`], with `wanted` deciding which files found by walking a folder are checked (files
+/// named on the command line always are).
+pub fn collect_inputs_with(
+    paths: &[PathBuf],
+    wanted: &mut dyn FnMut(&Path) -> bool,
 ) -> (Vec<Input>, Vec<(String, InputError)>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -59,12 +72,7 @@ pub fn collect_inputs(
             match entry {
                 Ok(entry) => {
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    let wanted = entry
-                        .path()
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
-                    if is_file && wanted {
+                    if is_file && wanted(entry.path()) {
                         inputs.push(Input::File(entry.into_path()));
                     }
                 }
