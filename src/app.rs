@@ -12,12 +12,13 @@ use rayon::prelude::*;
 
 use crate::check::{FileReport, Outcome, Summary, check_bytes, read_input};
 use crate::cli::{
-    CheckArgs, Cli, Command, ConfigArgs, ExplainArgs, ExplainFormat, InitArgs, RulesArgs,
+    CheckArgs, Cli, Command, ConfigArgs, ExplainArgs, ExplainFormat, FixArgs, InitArgs, RulesArgs,
     RulesFormat, TestRulesArgs,
 };
 use crate::config;
 use crate::error::{LocatedError, PackErrors};
 use crate::explain::{self, RuleDoc, RuleFilter};
+use crate::fix;
 use crate::report::{self, Format, HumanOptions};
 use crate::rules::{Origin, PackSelection, RuleSet, Severity, pack_files, parse_pack};
 use crate::selftest;
@@ -49,6 +50,7 @@ pub fn run(cli: Cli, streams: &mut Streams) -> u8 {
         Command::Rules(args) => rules(&cli, args, streams),
         Command::Explain(args) => explain(&cli, args, streams),
         Command::TestRules(args) => test_rules(&cli, args, streams),
+        Command::Fix(args) => fix(&cli, args, streams),
         Command::Init(args) => init(args, streams),
         Command::Config(args) => show_config(&cli, args, streams),
     };
@@ -151,86 +153,138 @@ fn settings_path(input: &Input) -> PathBuf {
     }
 }
 
+/// Everything a run over files needs, built once: the files, their settings, the rules and one matcher per
+/// profile.
+struct Run {
+    rules: RuleSet,
+    inputs: Vec<Input>,
+    settings: Vec<Option<FileSettings>>,
+    matchers: Matchers,
+    walk_errors: Vec<(String, crate::error::InputError)>,
+    config_errors: bool,
+}
+
+impl Run {
+    /// Walks `paths`, finds each file's settings, loads the rules and builds the matchers. Returns the exit code
+    /// instead when the rules or settings cannot be used at all (the errors are written).
+    fn prepare(
+        cli: &Cli,
+        paths: &[PathBuf],
+        fail_on: Option<crate::cli::Level>,
+        streams: &mut Streams,
+    ) -> io::Result<Result<Run, u8>> {
+        let mut configs = Configs::new(cli_settings(cli, fail_on));
+        let paths = if paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            paths.to_vec()
+        };
+        let (inputs, walk_errors) =
+            collect_inputs_with(&paths, &mut |path| configs.wanted(path, DEFAULT_EXTENSIONS));
+        let settings: Vec<Option<FileSettings>> = inputs
+            .iter()
+            .map(|input| configs.settings_for(&settings_path(input)))
+            .collect();
+        let config_errors = configs.errors();
+        if !config_errors.is_empty() {
+            write_located_errors(&config_errors, "in the configuration", streams)?;
+        }
+        let selection = PackSelection {
+            builtin: cli.packs.clone(),
+            user_paths: configs.pack_paths(),
+            no_builtin: false,
+        };
+        let Some(rules) = load_rules(&selection, streams)? else {
+            return Ok(Err(EXIT_ERROR));
+        };
+        let mut problems = BTreeSet::new();
+        for file_settings in settings.iter().flatten() {
+            let place = file_settings
+                .config
+                .as_ref()
+                .map_or("the command line".to_string(), |p| p.display().to_string());
+            for problem in unknown_names(&rules, file_settings) {
+                problems.insert(format!("{place}: {problem}"));
+            }
+        }
+        if !problems.is_empty() {
+            for problem in &problems {
+                writeln!(streams.err, "error: {problem}")?;
+            }
+            return Ok(Err(EXIT_ERROR));
+        }
+        let mut matchers = Matchers::default();
+        for file_settings in settings.iter().flatten() {
+            matchers.get(&rules, &file_settings.profile);
+        }
+        Ok(Ok(Run {
+            rules,
+            inputs,
+            settings,
+            matchers,
+            walk_errors,
+            config_errors: !config_errors.is_empty(),
+        }))
+    }
+
+    /// Checks bytes read from an input with that input's settings.
+    fn check_bytes(&self, bytes: Vec<u8>, file_settings: &FileSettings) -> Outcome {
+        let matcher = self.matchers.built(&file_settings.profile);
+        let mut outcome = check_bytes(bytes, matcher, &self.rules);
+        if let Outcome::Checked(findings) = &mut outcome {
+            for finding in findings {
+                if let Some(level) = file_settings
+                    .severity
+                    .get(&self.rules.rules[finding.rule].id)
+                {
+                    finding.severity = *level;
+                }
+            }
+        }
+        outcome
+    }
+}
+
+const CONFIG_BROKEN: &str = "not checked: its configuration file has errors";
+
 fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
-    let mut configs = Configs::new(cli_settings(cli, args.fail_on));
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
+    let run = match Run::prepare(cli, &args.paths, args.fail_on, streams)? {
+        Ok(run) => run,
+        Err(code) => return Ok(code),
     };
-    let (inputs, walk_errors) =
-        collect_inputs_with(&paths, &mut |path| configs.wanted(path, DEFAULT_EXTENSIONS));
-    let settings: Vec<Option<FileSettings>> = inputs
-        .iter()
-        .map(|input| configs.settings_for(&settings_path(input)))
-        .collect();
-    let config_errors = configs.errors();
-    if !config_errors.is_empty() {
-        write_located_errors(&config_errors, "in the configuration", streams)?;
-    }
-    let selection = PackSelection {
-        builtin: cli.packs.clone(),
-        user_paths: configs.pack_paths(),
-        no_builtin: false,
-    };
-    let Some(rules) = load_rules(&selection, streams)? else {
-        return Ok(EXIT_ERROR);
-    };
-    let mut problems = BTreeSet::new();
-    for file_settings in settings.iter().flatten() {
-        let place = file_settings
-            .config
-            .as_ref()
-            .map_or("the command line".to_string(), |p| p.display().to_string());
-        for problem in unknown_names(&rules, file_settings) {
-            problems.insert(format!("{place}: {problem}"));
-        }
-    }
-    if !problems.is_empty() {
-        for problem in &problems {
-            writeln!(streams.err, "error: {problem}")?;
-        }
-        return Ok(EXIT_ERROR);
-    }
-    let mut matchers = Matchers::default();
-    for file_settings in settings.iter().flatten() {
-        matchers.get(&rules, &file_settings.profile);
-    }
-    let mut checked: Vec<(FileReport, Severity)> = inputs
+    let mut checked: Vec<(FileReport, Severity)> = run
+        .inputs
         .par_iter()
-        .zip(settings.par_iter())
+        .zip(run.settings.par_iter())
         .map(|(input, file_settings)| {
             let path = input.display_name();
             let Some(file_settings) = file_settings else {
-                let outcome =
-                    Outcome::Failed("not checked: its configuration file has errors".into());
+                let outcome = Outcome::Failed(CONFIG_BROKEN.into());
                 return (FileReport { path, outcome }, Severity::Error);
             };
-            let matcher = matchers.built(&file_settings.profile);
-            let mut outcome = match read_input(input) {
-                Ok(bytes) => check_bytes(bytes, matcher, &rules),
+            let outcome = match read_input(input) {
+                Ok(bytes) => run.check_bytes(bytes, file_settings),
                 Err(e) => Outcome::Failed(format!("could not read the file: {e}")),
             };
-            if let Outcome::Checked(findings) = &mut outcome {
-                for finding in findings {
-                    if let Some(level) = file_settings.severity.get(&rules.rules[finding.rule].id) {
-                        finding.severity = *level;
-                    }
-                }
-            }
             (FileReport { path, outcome }, file_settings.fail_on)
         })
         .collect();
-    checked.extend(walk_errors.into_iter().map(|(path, e)| {
+    checked.extend(run.walk_errors.iter().map(|(path, e)| {
         let outcome = Outcome::Failed(e.to_string());
-        (FileReport { path, outcome }, Severity::Error)
+        (
+            FileReport {
+                path: path.clone(),
+                outcome,
+            },
+            Severity::Error,
+        )
     }));
     checked.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let failing = checked
         .iter()
         .any(|(report, fail_on)| report.findings().iter().any(|f| f.severity >= *fail_on));
     let reports: Vec<FileReport> = checked.into_iter().map(|(report, _)| report).collect();
-    let summary = Summary::of(&reports, &rules);
+    let summary = Summary::of(&reports, &run.rules);
     let format = match args.format {
         crate::cli::CheckFormat::Human => Format::Human,
         crate::cli::CheckFormat::Json => Format::Json,
@@ -246,14 +300,130 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
         styled: streams.styled,
         quiet: args.quiet,
     };
-    report::write_report(format, &reports, &rules, &summary, &human, streams.out)?;
-    Ok(if summary.errors > 0 || !config_errors.is_empty() {
+    report::write_report(format, &reports, &run.rules, &summary, &human, streams.out)?;
+    Ok(if summary.errors > 0 || run.config_errors {
         EXIT_ERROR
     } else if failing {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Extensions `reframe fix` refuses: documents whose text is not stored as plain text.
+const NOT_FIXABLE: &[&str] = &["docx", "odt", "html", "htm"];
+
+fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
+    let run = match Run::prepare(cli, &args.paths, args.fail_on, streams)? {
+        Ok(run) => run,
+        Err(code) => return Ok(code),
+    };
+    let mut errors = run.walk_errors.len();
+    for (path, e) in &run.walk_errors {
+        writeln!(streams.err, "error: {path}: {e}")?;
+    }
+    let (mut fixed_phrases, mut fixed_files, mut remaining, mut failing) = (0, 0, 0, false);
+    for (input, file_settings) in run.inputs.iter().zip(&run.settings) {
+        let path = input.display_name();
+        let Some(file_settings) = file_settings else {
+            writeln!(streams.err, "error: {path}: {CONFIG_BROKEN}")?;
+            errors += 1;
+            continue;
+        };
+        if let Input::File(file) = input
+            && let Some(ext) = file.extension().and_then(|e| e.to_str())
+            && NOT_FIXABLE.iter().any(|x| x.eq_ignore_ascii_case(ext))
+        {
+            writeln!(
+                streams.err,
+                "error: {path}: not fixed: reframe fix changes plain text and Markdown files only; \
+                 use reframe check and change the document in its own editor"
+            )?;
+            errors += 1;
+            continue;
+        }
+        let original = match read_input(input) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                writeln!(streams.err, "error: {path}: could not read the file: {e}")?;
+                errors += 1;
+                continue;
+            }
+        };
+        let findings = match run.check_bytes(original.clone(), file_settings) {
+            Outcome::Checked(findings) => findings,
+            Outcome::Skipped(_) => continue,
+            Outcome::Failed(message) => {
+                writeln!(streams.err, "error: {path}: {message}")?;
+                errors += 1;
+                continue;
+            }
+        };
+        let edits = fix::safe_edits(&findings, &run.rules);
+        let fixed = fix::apply_edits(&original, &edits);
+        let left = match run.check_bytes(fixed.clone(), file_settings) {
+            Outcome::Checked(findings) => findings,
+            _ => Vec::new(),
+        };
+        remaining += left.len();
+        failing |= left.iter().any(|f| f.severity >= file_settings.fail_on);
+        if edits.is_empty() {
+            if *input == Input::Stdin && !args.diff {
+                streams.out.write_all(&original)?;
+            }
+            continue;
+        }
+        fixed_phrases += edits.len();
+        fixed_files += 1;
+        if args.diff {
+            let before = String::from_utf8_lossy(&original);
+            let after = String::from_utf8_lossy(&fixed);
+            write!(streams.out, "{}", fix::unified_diff(&path, &before, &after))?;
+            continue;
+        }
+        match input {
+            Input::Stdin => streams.out.write_all(&fixed)?,
+            Input::File(file) => match fix::write_atomically(file, &original, &fixed) {
+                Ok(()) => writeln!(
+                    streams.err,
+                    "{path}: fixed {}{}",
+                    plural(edits.len(), "phrase"),
+                    if left.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {} to review", plural(left.len(), "finding"))
+                    }
+                )?,
+                Err(e) => {
+                    writeln!(streams.err, "error: {path}: {e}")?;
+                    errors += 1;
+                }
+            },
+        }
+    }
+    let verb = if args.diff { "would fix" } else { "fixed" };
+    writeln!(
+        streams.err,
+        "{verb} {} in {}; {} left to review with reframe check",
+        plural(fixed_phrases, "phrase"),
+        plural(fixed_files, "file"),
+        plural(remaining, "finding")
+    )?;
+    Ok(if errors > 0 || run.config_errors {
+        EXIT_ERROR
+    } else if (args.diff && fixed_phrases > 0) || failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{count} {word}s")
+    }
 }
 
 fn init(args: &InitArgs, streams: &mut Streams) -> io::Result<u8> {

@@ -37,6 +37,8 @@ pub struct Cli {
 pub enum Command {
     /// Check files, folders or standard input (`-`) for deficit language.
     Check(CheckArgs),
+    /// Apply the safe rewordings to files (plain text and Markdown); `--diff` shows them without writing.
+    Fix(FixArgs),
     /// List the rules, by pack and category.
     Rules(RulesArgs),
     /// Show one rule in full: what it flags, what to write instead, why, and its sources.
@@ -81,6 +83,21 @@ pub struct CheckArgs {
     /// Print findings only: no notes about skipped files and no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Arguments of `reframe fix`.
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Files or folders to fix; `-` reads standard input and writes the fixed text to standard output. With none,
+    /// the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print a unified diff of what would change and write nothing; exit 1 if anything would change.
+    #[arg(long)]
+    pub diff: bool,
+    /// Exit with code 1 when findings at or above this level remain after fixing.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<Level>,
 }
 
 /// Arguments of `reframe rules`.

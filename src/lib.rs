@@ -27,6 +27,7 @@ pub mod config;
 pub mod error;
 pub mod explain;
 pub mod finding;
+pub mod fix;
 pub mod forms;
 pub mod matcher;
 pub mod report;

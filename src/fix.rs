@@ -1,0 +1,150 @@
+//! `reframe fix`: applying the safe rewordings back into the file.
+//!
+//! Only rules marked `fix = "safe"` are applied, with their first suggestion as shaped for the match (casing and
+//! article). Edits are applied back to front on the original bytes, so everything outside the replaced ranges
+//! stays byte-identical (encoding, byte order mark, line endings). Files are written through a temporary file in
+//! the same folder and renamed over the original, keeping its permissions, and only if the file has not changed
+//! since it was read.
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::finding::Finding;
+use crate::rules::{FixSafety, RuleSet, is_hint};
+
+/// One replacement in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The bytes of the original file to replace.
+    pub range: Range<usize>,
+    /// The new text.
+    pub replacement: String,
+    /// Index of the rule in [`RuleSet::rules`].
+    pub rule: usize,
+}
+
+/// Why a file could not be fixed.
+#[derive(Debug, thiserror::Error)]
+pub enum FixError {
+    /// The file changed between reading and writing; nothing was written.
+    #[error(
+        "the file changed while it was being fixed; nothing was written, run reframe fix again"
+    )]
+    Changed,
+    /// Reading or writing failed; the original file is untouched.
+    #[error("could not write the fixed file (the original is untouched): {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The edits of the safe fixes among `findings`: rules marked safe, a literal first suggestion, no overlaps.
+pub fn safe_edits(findings: &[Finding], rules: &RuleSet) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = Vec::new();
+    for finding in findings {
+        let rule = &rules.rules[finding.rule];
+        let Some(first) = finding.suggestions.first() else {
+            continue;
+        };
+        if rule.fix != FixSafety::Safe || is_hint(first) {
+            continue;
+        }
+        if edits
+            .last()
+            .is_some_and(|last| last.range.end > finding.replace.start)
+        {
+            continue;
+        }
+        edits.push(Edit {
+            range: finding.replace.clone(),
+            replacement: first.clone(),
+            rule: finding.rule,
+        });
+    }
+    edits
+}
+
+/// Applies `edits` (sorted, not overlapping) to UTF-8 `text` bytes, back to front.
+pub fn apply_edits(original: &[u8], edits: &[Edit]) -> Vec<u8> {
+    let mut fixed = original.to_vec();
+    for edit in edits.iter().rev() {
+        fixed.splice(edit.range.clone(), edit.replacement.bytes());
+    }
+    fixed
+}
+
+/// Writes `fixed` over `path` atomically, if the file still holds `original`.
+pub fn write_atomically(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), FixError> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut temp = tempfile::Builder::new()
+        .prefix(".reframe-fix-")
+        .tempfile_in(folder)?;
+    temp.write_all(fixed)?;
+    temp.as_file().sync_all()?;
+    std::fs::set_permissions(temp.path(), permissions)?;
+    if std::fs::read(path)? != original {
+        return Err(FixError::Changed);
+    }
+    temp.persist(path).map_err(|e| FixError::Io(e.error))?;
+    Ok(())
+}
+
+/// A unified diff of a fix, for `--diff`.
+pub fn unified_diff(path: &str, original: &str, fixed: &str) -> String {
+    similar::TextDiff::from_lines(original, fixed)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_back_to_front_and_leave_other_bytes_alone() {
+        let text = b"\xEF\xBB\xBFan addict\r\nand a service user\r\n";
+        let edits = [
+            Edit {
+                range: 3..12,
+                replacement: "a person who uses drugs".into(),
+                rule: 0,
+            },
+            Edit {
+                range: 20..32,
+                replacement: "person we support".into(),
+                rule: 1,
+            },
+        ];
+        assert_eq!(
+            apply_edits(text, &edits),
+            b"\xEF\xBB\xBFa person who uses drugs\r\nand a person we support\r\n"
+        );
+    }
+
+    #[test]
+    fn writes_atomically_keeping_permissions_and_refuses_changed_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("note.txt");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"old", b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert!(matches!(
+            write_atomically(&path, b"old", b"newer"),
+            Err(FixError::Changed)
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+}

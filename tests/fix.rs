@@ -1,0 +1,185 @@
+//! `reframe fix`: what it changes, what it keeps byte for byte, what it refuses, and that fixing is idempotent.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use assert_cmd::Command;
+use proptest::prelude::*;
+use reframe::check::check_text;
+use reframe::fix::{apply_edits, safe_edits};
+use reframe::matcher::Matcher;
+use reframe::rules::{Origin, RuleSet, parse_pack};
+
+fn reframe(dir: &Path) -> Command {
+    let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();
+    let mut cmd = Command::cargo_bin("reframe").unwrap();
+    cmd.env_clear()
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .arg("--rules")
+        .arg(pack)
+        .args(["--pack", "semantics"]);
+    cmd
+}
+
+#[test]
+fn fixes_safe_rules_keeping_bom_line_endings_and_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("note.txt");
+    let original = b"\xEF\xBB\xBFAn addict met SERVICE USERS.\r\nShe is hard to reach.\r\n";
+    fs::write(&path, original).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    let output = reframe(dir.path())
+        .args(["fix", "note.txt"])
+        .output()
+        .unwrap();
+    // hard-to-reach is not a safe fix: it remains, at warning level, so the exit code is 1.
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        b"\xEF\xBB\xBFA person who uses drugs met PEOPLE WE SUPPORT.\r\nShe is hard to reach.\r\n"
+    );
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "note.txt: fixed 2 phrases; 1 finding to review\nfixed 2 phrases in 1 file; 1 finding left to review with reframe check\n"
+    );
+    // A second run changes nothing.
+    let again = reframe(dir.path())
+        .args(["fix", "note.txt"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(again.stderr)
+            .unwrap()
+            .starts_with("fixed 0 phrases in 0 files")
+    );
+}
+
+#[test]
+fn diff_shows_the_change_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("note.md"),
+        "# Note\n\nSam is a service user.\n",
+    )
+    .unwrap();
+    let output = reframe(dir.path())
+        .args(["fix", "--diff", "note.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "--- a/note.md\n+++ b/note.md\n@@ -1,3 +1,3 @@\n # Note\n \n-Sam is a service user.\n+Sam is a person we support.\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("note.md")).unwrap(),
+        "# Note\n\nSam is a service user.\n"
+    );
+    fs::write(dir.path().join("clean.md"), "Sam is a person we support.\n").unwrap();
+    reframe(dir.path())
+        .args(["fix", "--diff", "clean.md"])
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn standard_input_is_fixed_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    reframe(dir.path())
+        .args(["fix", "-"])
+        .write_stdin("Service users and an addict.")
+        .assert()
+        .code(0)
+        .stdout("People we support and a person who uses drugs.");
+}
+
+#[test]
+fn documents_are_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("note.docx");
+    fs::write(&path, b"PK\x03\x04 not really a document").unwrap();
+    let output = reframe(dir.path())
+        .args(["fix", "note.docx"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("not fixed: reframe fix changes plain text and Markdown files only")
+    );
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        b"PK\x03\x04 not really a document"
+    );
+}
+
+fn rules() -> RuleSet {
+    let parsed = parse_pack(
+        include_str!("fixtures/semantics.toml"),
+        Origin::File("semantics.toml".into()),
+    )
+    .unwrap();
+    let mut set = RuleSet {
+        packs: vec![parsed.pack],
+        rules: parsed.rules,
+    };
+    set.packs[0].enabled = true;
+    set
+}
+
+fn fix_once(
+    rules: &RuleSet,
+    matcher: &Matcher,
+    text: &str,
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let findings = check_text(text, 0, matcher, rules);
+    let edits = safe_edits(&findings, rules);
+    let fixed =
+        String::from_utf8(apply_edits(text.as_bytes(), &edits)).expect("fixing keeps UTF-8 valid");
+    (fixed, edits.into_iter().map(|e| e.range).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn fixing_is_idempotent_and_touches_only_the_replaced_ranges(
+        words in prop::collection::vec(
+            prop_oneof![
+                Just("an addict"), Just("An"), Just("ADDICTS"), Just("service user"), Just("Service\nUsers"),
+                Just("a"), Just("hard to reach"), Just("café"), Just("“"), Just("\r\n"), Just("İ"), Just("the"),
+                Just("addictive"), Just("users"),
+            ],
+            0..30,
+        )
+    ) {
+        let rules = rules();
+        let matcher = Matcher::new(&rules, &[]);
+        let text = words.join(" ");
+        let (once, ranges) = fix_once(&rules, &matcher, &text);
+        let (twice, _) = fix_once(&rules, &matcher, &once);
+        prop_assert_eq!(&once, &twice);
+        // Outside the replaced ranges, the bytes are the same, in the same order.
+        let mut kept = Vec::new();
+        let mut at = 0;
+        for range in &ranges {
+            kept.extend_from_slice(&text.as_bytes()[at..range.start]);
+            at = range.end;
+        }
+        kept.extend_from_slice(&text.as_bytes()[at..]);
+        let mut rest = once.as_bytes();
+        for &byte in &kept {
+            let position = rest.iter().position(|b| *b == byte);
+            prop_assert!(position.is_some(), "kept bytes must survive in order");
+            rest = &rest[position.unwrap() + 1..];
+        }
+    }
+}
