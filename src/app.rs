@@ -20,11 +20,13 @@ use crate::error::{LocatedError, PackErrors};
 use crate::explain::{self, RuleDoc, RuleFilter};
 use crate::fix;
 use crate::report::{self, Format, HumanOptions};
+use crate::review;
 use crate::rules::{Origin, PackSelection, RuleSet, Severity, pack_files, parse_pack};
 use crate::selftest;
 use crate::settings::{CliSettings, Configs, FileSettings, Matchers, unknown_names};
 use crate::walk::DEFAULT_EXTENSIONS;
 use crate::walk::{Input, collect_inputs_with};
+use std::io::IsTerminal;
 
 /// Exit code: nothing at or above the failure level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -314,16 +316,29 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
 const NOT_FIXABLE: &[&str] = &["docx", "odt", "html", "htm"];
 
 fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
+    if args.interactive && !std::io::stdin().is_terminal() {
+        writeln!(
+            streams.err,
+            "error: reframe fix --interactive needs a terminal to ask you about each phrase; \
+             run it in a terminal, or use reframe fix --diff"
+        )?;
+        return Ok(EXIT_ERROR);
+    }
     let run = match Run::prepare(cli, &args.paths, args.fail_on, streams)? {
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
+    let mut stdin = std::io::stdin().lock();
+    let mut quit = false;
     let mut errors = run.walk_errors.len();
     for (path, e) in &run.walk_errors {
         writeln!(streams.err, "error: {path}: {e}")?;
     }
     let (mut fixed_phrases, mut fixed_files, mut remaining, mut failing) = (0, 0, 0, false);
     for (input, file_settings) in run.inputs.iter().zip(&run.settings) {
+        if quit {
+            break;
+        }
         let path = input.display_name();
         let Some(file_settings) = file_settings else {
             writeln!(streams.err, "error: {path}: {CONFIG_BROKEN}")?;
@@ -359,7 +374,22 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
                 continue;
             }
         };
-        let edits = fix::safe_edits(&findings, &run.rules);
+        let edits = if args.interactive {
+            if *input == Input::Stdin {
+                writeln!(
+                    streams.err,
+                    "error: reframe fix --interactive works on files, not standard input"
+                )?;
+                errors += 1;
+                continue;
+            }
+            let review =
+                review::review_file(&path, &findings, &run.rules, &mut stdin, streams.out)?;
+            quit = review.quit;
+            review.edits
+        } else {
+            fix::safe_edits(&findings, &run.rules)
+        };
         let fixed = fix::apply_edits(&original, &edits);
         let left = match run.check_bytes(fixed.clone(), file_settings) {
             Outcome::Checked(findings) => findings,

@@ -93,8 +93,11 @@ pub struct FixArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Print a unified diff of what would change and write nothing; exit 1 if anything would change.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "interactive")]
     pub diff: bool,
+    /// Review each finding in the terminal: pick a suggestion, type your own wording, or skip.
+    #[arg(long, short)]
+    pub interactive: bool,
     /// Exit with code 1 when findings at or above this level remain after fixing.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<Level>,

@@ -31,6 +31,7 @@ pub mod fix;
 pub mod forms;
 pub mod matcher;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod selftest;
 pub mod settings;

@@ -1,0 +1,84 @@
+//! The README's command-line examples are run and must print what the README says.
+//!
+//! Every ```console block in README.md is one example: its first line is `$ reframe ARGS…` (arguments split on
+//! spaces; no quoting), an optional second line `? N` gives the exit code (0 otherwise), and the rest is the
+//! exact standard output. Commands run from the repository root with colour off.
+
+use assert_cmd::Command;
+
+struct Example {
+    line: usize,
+    args: Vec<String>,
+    code: i32,
+    stdout: String,
+}
+
+fn examples() -> Vec<Example> {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let mut examples = Vec::new();
+    let mut lines = readme.lines().enumerate();
+    while let Some((number, line)) = lines.next() {
+        if line.trim_end() != "```console" {
+            continue;
+        }
+        let body: Vec<&str> = lines
+            .by_ref()
+            .map(|(_, l)| l)
+            .take_while(|l| l.trim_end() != "```")
+            .collect();
+        let command = body[0].strip_prefix("$ reframe ").unwrap_or_else(|| {
+            panic!(
+                "README.md:{}: a console block starts with `$ reframe`",
+                number + 2
+            )
+        });
+        let (code, rest) = match body.get(1).and_then(|l| l.strip_prefix("? ")) {
+            Some(code) => (code.parse().unwrap(), &body[2..]),
+            None => (0, &body[1..]),
+        };
+        let mut stdout = rest.join("\n");
+        if !stdout.is_empty() {
+            stdout.push('\n');
+        }
+        examples.push(Example {
+            line: number + 1,
+            args: command.split(' ').map(String::from).collect(),
+            code,
+            stdout,
+        });
+    }
+    examples
+}
+
+#[test]
+fn readme_examples_print_what_the_readme_says() {
+    let examples = examples();
+    assert!(
+        examples.len() >= 3,
+        "the README shows at least three commands"
+    );
+    for example in examples {
+        let output = Command::cargo_bin("reframe")
+            .unwrap()
+            .env_clear()
+            .env("NO_COLOR", "1")
+            .args(&example.args)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            stdout,
+            example.stdout,
+            "README.md:{}: `reframe {}` printed something else",
+            example.line,
+            example.args.join(" ")
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(example.code),
+            "README.md:{}: exit code of `reframe {}`",
+            example.line,
+            example.args.join(" ")
+        );
+    }
+}
