@@ -2,7 +2,7 @@
 //! to the given streams and decides the exit code. The binary only parses arguments and sets up the streams.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
@@ -147,17 +147,19 @@ fn cli_settings(cli: &Cli, fail_on: Option<crate::cli::Level>) -> CliSettings {
     }
 }
 
-/// The path whose configuration applies to an input (standard input: the current folder).
-fn settings_path(input: &Input) -> PathBuf {
-    match input {
-        Input::Stdin => PathBuf::from("stdin"),
-        Input::File(path) => path.clone(),
+/// The path whose configuration applies to an input (standard input: `--stdin-filename`, or the current folder).
+fn settings_path(input: &Input, stdin_filename: Option<&Path>) -> PathBuf {
+    match (input, stdin_filename) {
+        (Input::Stdin, Some(name)) => name.to_path_buf(),
+        (Input::Stdin, None) => PathBuf::from("stdin"),
+        (Input::File(path), _) => path.clone(),
     }
 }
 
 /// Everything a run over files needs, built once: the files, their settings, the rules and one matcher per
 /// profile.
 struct Run {
+    stdin_filename: Option<PathBuf>,
     rules: RuleSet,
     inputs: Vec<Input>,
     settings: Vec<Option<FileSettings>>,
@@ -173,6 +175,7 @@ impl Run {
         cli: &Cli,
         paths: &[PathBuf],
         fail_on: Option<crate::cli::Level>,
+        stdin_filename: Option<&Path>,
         streams: &mut Streams,
     ) -> io::Result<Result<Run, u8>> {
         let mut configs = Configs::new(cli_settings(cli, fail_on));
@@ -185,7 +188,7 @@ impl Run {
             collect_inputs_with(&paths, &mut |path| configs.wanted(path, DEFAULT_EXTENSIONS));
         let settings: Vec<Option<FileSettings>> = inputs
             .iter()
-            .map(|input| configs.settings_for(&settings_path(input)))
+            .map(|input| configs.settings_for(&settings_path(input, stdin_filename)))
             .collect();
         let config_errors = configs.errors();
         if !config_errors.is_empty() {
@@ -220,6 +223,7 @@ impl Run {
             matchers.get(&rules, &file_settings.profile);
         }
         Ok(Ok(Run {
+            stdin_filename: stdin_filename.map(Path::to_path_buf),
             rules,
             inputs,
             settings,
@@ -227,6 +231,14 @@ impl Run {
             walk_errors,
             config_errors: !config_errors.is_empty(),
         }))
+    }
+
+    /// The name reports show for an input.
+    fn display_name(&self, input: &Input) -> String {
+        match (input, &self.stdin_filename) {
+            (Input::Stdin, Some(name)) => crate::walk::display_path(name),
+            _ => input.display_name(),
+        }
     }
 
     /// Checks bytes read from an input with that input's settings.
@@ -250,7 +262,13 @@ impl Run {
 const CONFIG_BROKEN: &str = "not checked: its configuration file has errors";
 
 fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
-    let run = match Run::prepare(cli, &args.paths, args.fail_on, streams)? {
+    let run = match Run::prepare(
+        cli,
+        &args.paths,
+        args.fail_on,
+        args.stdin_filename.as_deref(),
+        streams,
+    )? {
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
@@ -259,7 +277,7 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
         .par_iter()
         .zip(run.settings.par_iter())
         .map(|(input, file_settings)| {
-            let path = input.display_name();
+            let path = run.display_name(input);
             let Some(file_settings) = file_settings else {
                 let outcome = Outcome::Failed(CONFIG_BROKEN.into());
                 return (FileReport { path, outcome }, Severity::Error);
@@ -324,7 +342,13 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
         )?;
         return Ok(EXIT_ERROR);
     }
-    let run = match Run::prepare(cli, &args.paths, args.fail_on, streams)? {
+    let run = match Run::prepare(
+        cli,
+        &args.paths,
+        args.fail_on,
+        args.stdin_filename.as_deref(),
+        streams,
+    )? {
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
@@ -339,7 +363,7 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
         if quit {
             break;
         }
-        let path = input.display_name();
+        let path = run.display_name(input);
         let Some(file_settings) = file_settings else {
             writeln!(streams.err, "error: {path}: {CONFIG_BROKEN}")?;
             errors += 1;

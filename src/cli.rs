@@ -83,6 +83,9 @@ pub struct CheckArgs {
     /// Print findings only: no notes about skipped files and no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// The file name standard input (`-`) stands for: reports show it, and its configuration and format apply.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 /// Arguments of `reframe fix`.
@@ -101,6 +104,9 @@ pub struct FixArgs {
     /// Exit with code 1 when findings at or above this level remain after fixing.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<Level>,
+    /// The file name standard input (`-`) stands for: its configuration applies.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 /// Arguments of `reframe rules`.

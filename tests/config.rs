@@ -237,3 +237,27 @@ fn config_prints_the_effective_settings() {
     );
     assert!(stdout.contains("reframe.toml"), "{stdout}");
 }
+
+#[test]
+fn stdin_filename_names_the_input_and_picks_its_settings() {
+    let dir = repo();
+    let output = reframe(dir.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "policies/new.md",
+            "-",
+        ])
+        .write_stdin("A LAC review for every service user.")
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    // The policies/ override turns the jargon category (LAC) off and fails on errors only.
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["path"], "policies/new.md");
+    assert_eq!(findings[0]["rule"], "service-user");
+    assert_eq!(output.status.code(), Some(0));
+}
