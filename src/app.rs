@@ -352,7 +352,8 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
-    let mut stdin = std::io::stdin().lock();
+    // Locked only for an interactive review: a locked stdin would block reading standard input as the text.
+    let mut terminal = args.interactive.then(|| std::io::stdin().lock());
     let mut quit = false;
     let mut errors = run.walk_errors.len();
     for (path, e) in &run.walk_errors {
@@ -407,8 +408,10 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
                 errors += 1;
                 continue;
             }
-            let review =
-                review::review_file(&path, &findings, &run.rules, &mut stdin, streams.out)?;
+            let Some(keys) = terminal.as_mut() else {
+                unreachable!("the terminal is locked for every interactive run");
+            };
+            let review = review::review_file(&path, &findings, &run.rules, keys, streams.out)?;
             quit = review.quit;
             review.edits
         } else {
@@ -579,9 +582,15 @@ fn rules(cli: &Cli, args: &RulesArgs, streams: &mut Streams) -> io::Result<u8> {
     // `--pack` filters the listing here; every pack is loaded so that the list can show what is off.
     let mut all = selection(cli);
     all.builtin.clear();
-    let Some(rules) = load_rules(&all, streams)? else {
+    let Some(mut rules) = load_rules(&all, streams)? else {
         return Ok(EXIT_ERROR);
     };
+    if !cli.packs.is_empty() {
+        for pack in &mut rules.packs {
+            pack.enabled =
+                cli.packs.contains(&pack.name) || !matches!(pack.origin, Origin::Builtin(_));
+        }
+    }
     let filter = RuleFilter {
         packs: cli.packs.clone(),
         categories: args.categories.iter().map(|&c| c.into()).collect(),
@@ -626,9 +635,12 @@ fn test_rules(cli: &Cli, args: &TestRulesArgs, streams: &mut Streams) -> io::Res
     let Some(mut rules) = load_rules(&selection, streams)? else {
         return Ok(EXIT_ERROR);
     };
-    // Every pack takes part, so that suggestions and shared terms are checked against all of them.
-    for pack in &mut rules.packs {
-        pack.enabled = true;
+    // Every pack takes part, so that suggestions and shared terms are checked against all of them, unless
+    // `--pack` names the packs to test against.
+    if cli.packs.is_empty() {
+        for pack in &mut rules.packs {
+            pack.enabled = true;
+        }
     }
     let tested: Vec<String> = if args.paths.is_empty() {
         rules.packs.iter().map(|p| p.name.clone()).collect()

@@ -113,7 +113,7 @@ pub fn write_rules_table(
                 r.category.to_string(),
                 r.severity.to_string(),
                 terms,
-                suggestion_list(&r.rendered_suggestions(&[])[..1]),
+                suggestion_list(&r.rendered_suggestions(0, &[])[..1]),
             ]
         })
         .collect();
@@ -213,7 +213,7 @@ pub fn write_rules_markdown(
                 "| `{}` | {} | {} | {} | {} | {} |",
                 rule.id,
                 md_escape(&rule.term_forms().join(", ")),
-                md_escape(&suggestion_list(&rule.rendered_suggestions(&[]))),
+                md_escape(&suggestion_list(&rule.rendered_suggestions(0, &[]))),
                 rule.severity,
                 md_escape(&rule.why),
                 sources.join("; ")
@@ -255,7 +255,7 @@ pub fn write_explanation(rules: &RuleSet, rule: &Rule, out: &mut dyn Write) -> i
     writeln!(
         out,
         "Try:    {}",
-        suggestion_list(&rule.rendered_suggestions(&[]))
+        suggestion_list(&rule.rendered_suggestions(0, &[]))
     )?;
     writeln!(
         out,

@@ -65,7 +65,7 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
             let matched = &text[m.range.clone()];
             let article = m.article.as_ref().map(|a| &text[a.clone()]);
             let suggestions = rule
-                .rendered_suggestions(&m.choices)
+                .rendered_suggestions(m.term, &m.choices)
                 .into_iter()
                 .map(|s| shape_suggestion(&s, matched, article))
                 .collect();

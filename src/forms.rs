@@ -149,6 +149,37 @@ impl Pattern {
         forms
     }
 
+    /// The alternatives of each group, in order.
+    fn groups(&self) -> Vec<&[String]> {
+        self.pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Group(alternatives) => Some(alternatives.as_slice()),
+                Piece::Literal(_) => None,
+            })
+            .collect()
+    }
+
+    /// Renders a suggestion for a form of `term` that took `choices`. A group with exactly the alternatives of a
+    /// group of the term follows that group ("refuse(d|s) (help|support)" → "declined (help|support)"); other
+    /// groups follow the term's groups by position, as in [`Pattern::render`].
+    pub fn render_for(&self, term: &Pattern, choices: &[usize]) -> String {
+        let term_groups = term.groups();
+        let aligned: Vec<usize> = self
+            .groups()
+            .iter()
+            .enumerate()
+            .map(|(k, alternatives)| {
+                let same = term_groups.iter().position(|g| g == alternatives);
+                match same {
+                    Some(j) => choices.get(j).copied().unwrap_or(0),
+                    None => choices.get(k).or(choices.last()).copied().unwrap_or(0),
+                }
+            })
+            .collect();
+        self.render(&aligned)
+    }
+
     /// Renders the pattern, taking in its k-th group the alternative `choices[k]`. Groups past the end of
     /// `choices` follow its last entry (so with a one-group term every group follows it); a group with fewer
     /// alternatives, or no `choices` at all, takes its first alternative.

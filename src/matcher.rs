@@ -45,6 +45,8 @@ enum PatternUse {
     Term {
         /// Index into [`RuleSet::rules`].
         rule: usize,
+        /// Which of the rule's terms the form came from.
+        term: usize,
         /// The alternatives the form took, for rendering suggestions.
         choices: Vec<usize>,
         /// For case-sensitive rules, the form with its case kept.
@@ -61,6 +63,8 @@ pub struct Match {
     pub rule: usize,
     /// The matched words, as bytes of the original text.
     pub range: Range<usize>,
+    /// Which of the rule's terms matched (`usize::MAX` for a regex match).
+    pub term: usize,
     /// The alternatives taken in the term's groups (empty for regex matches).
     pub choices: Vec<usize>,
     /// An indefinite article ("a", "an") right before the match, as bytes of the original text.
@@ -73,6 +77,7 @@ struct Candidate {
     start: usize,
     end: usize,
     rule: usize,
+    term: usize,
     choices: Vec<usize>,
 }
 
@@ -115,7 +120,7 @@ impl Matcher {
                 continue;
             }
             let fold = !rule.case_sensitive;
-            for pattern in &rule.term_patterns {
+            for (term, pattern) in rule.term_patterns.iter().enumerate() {
                 for form in pattern.expand() {
                     let folded = Normalized::phrase(&form.text, true);
                     let exact = (!fold).then(|| Normalized::phrase(&form.text, false));
@@ -123,6 +128,7 @@ impl Matcher {
                         folded,
                         PatternUse::Term {
                             rule: rule_index,
+                            term,
                             choices: form.choices,
                             exact,
                         },
@@ -182,6 +188,7 @@ impl Matcher {
                     PatternUse::Exception { rule } => exceptions.push((*rule, start, end)),
                     PatternUse::Term {
                         rule,
+                        term,
                         choices,
                         exact,
                     } => {
@@ -195,6 +202,7 @@ impl Matcher {
                             start,
                             end,
                             rule: *rule,
+                            term: *term,
                             choices: choices.clone(),
                         });
                     }
@@ -221,6 +229,7 @@ impl Matcher {
                         start: found.start(),
                         end: found.end(),
                         rule: *rule,
+                        term: usize::MAX,
                         choices: Vec::new(),
                     });
                 }
@@ -249,6 +258,7 @@ impl Matcher {
             matches.push(Match {
                 rule: candidate.rule,
                 range: normalized.original_range(text, candidate.start, candidate.end),
+                term: candidate.term,
                 choices: candidate.choices,
                 article,
             });

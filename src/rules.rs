@@ -236,12 +236,21 @@ impl Rule {
             .collect()
     }
 
-    /// The suggestions rendered for the term form that matched (`choices` as in [`crate::forms::Form`]).
-    pub fn rendered_suggestions(&self, choices: &[usize]) -> Vec<String> {
-        self.suggestion_patterns
-            .iter()
-            .map(|p| p.render(choices))
-            .collect()
+    /// The suggestions rendered for the form of term number `term` that matched (`choices` as in
+    /// [`crate::forms::Form`]); an out-of-range `term` (a regex match) renders groups by position.
+    pub fn rendered_suggestions(&self, term: usize, choices: &[usize]) -> Vec<String> {
+        match self.term_patterns.get(term) {
+            Some(pattern) => self
+                .suggestion_patterns
+                .iter()
+                .map(|p| p.render_for(pattern, choices))
+                .collect(),
+            None => self
+                .suggestion_patterns
+                .iter()
+                .map(|p| p.render(choices))
+                .collect(),
+        }
     }
 }
 

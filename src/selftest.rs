@@ -177,21 +177,17 @@ pub fn run(rules: &RuleSet, tested: &[String]) -> SelfTest {
 
 /// Every rendering of every literal suggestion, for every term form of the rule.
 fn suggestion_forms(rule: &Rule) -> Vec<String> {
-    let choices: Vec<Vec<usize>> = rule
-        .term_patterns
-        .iter()
-        .flat_map(Pattern::expand)
-        .map(|f| f.choices)
-        .collect();
     let mut out: Vec<String> = Vec::new();
-    for (pattern, written) in rule.suggestion_patterns.iter().zip(&rule.suggestions) {
-        if is_hint(written) {
-            continue;
-        }
-        for c in &choices {
-            let rendered = pattern.render(c);
-            if !out.contains(&rendered) {
-                out.push(rendered);
+    for (term, term_pattern) in rule.term_patterns.iter().enumerate() {
+        for form in term_pattern.expand() {
+            for (rendered, written) in rule
+                .rendered_suggestions(term, &form.choices)
+                .into_iter()
+                .zip(&rule.suggestions)
+            {
+                if !is_hint(written) && !out.contains(&rendered) {
+                    out.push(rendered);
+                }
             }
         }
     }

@@ -3,11 +3,16 @@
 //! Every ```console block in README.md is one example: its first line is `$ reframe ARGS…` (arguments split on
 //! spaces; no quoting), an optional second line `? N` gives the exit code (0 otherwise), and the rest is the
 //! exact standard output. Commands run from the repository root with colour off.
+//!
+//! After a change of output, `REFRAME_BLESS_README=1 cargo test --test readme` rewrites each block from a real
+//! run (like `INSTA_UPDATE`); review the change with `git diff README.md`.
 
 use assert_cmd::Command;
 
 struct Example {
     line: usize,
+    /// The block's body lines in README.md, 0-based, end exclusive.
+    body: std::ops::Range<usize>,
     args: Vec<String>,
     code: i32,
     stdout: String,
@@ -26,6 +31,7 @@ fn examples() -> Vec<Example> {
             .map(|(_, l)| l)
             .take_while(|l| l.trim_end() != "```")
             .collect();
+        let body_lines = number + 1..number + 1 + body.len();
         let command = body[0].strip_prefix("$ reframe ").unwrap_or_else(|| {
             panic!(
                 "README.md:{}: a console block starts with `$ reframe`",
@@ -42,6 +48,7 @@ fn examples() -> Vec<Example> {
         }
         examples.push(Example {
             line: number + 1,
+            body: body_lines,
             args: command.split(' ').map(String::from).collect(),
             code,
             stdout,
@@ -57,7 +64,13 @@ fn readme_examples_print_what_the_readme_says() {
         examples.len() >= 3,
         "the README shows at least three commands"
     );
-    for example in examples {
+    let bless = std::env::var_os("REFRAME_BLESS_README").is_some();
+    let mut readme: Vec<String> = std::fs::read_to_string("README.md")
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    for example in examples.iter().rev() {
         let output = Command::cargo_bin("reframe")
             .unwrap()
             .env_clear()
@@ -66,6 +79,16 @@ fn readme_examples_print_what_the_readme_says() {
             .output()
             .unwrap();
         let stdout = String::from_utf8(output.stdout).unwrap();
+        if bless {
+            let mut block = vec![format!("$ reframe {}", example.args.join(" "))];
+            let code = output.status.code().unwrap_or(-1);
+            if code != 0 {
+                block.push(format!("? {code}"));
+            }
+            block.extend(stdout.lines().map(String::from));
+            readme.splice(example.body.clone(), block);
+            continue;
+        }
         assert_eq!(
             stdout,
             example.stdout,
@@ -80,5 +103,8 @@ fn readme_examples_print_what_the_readme_says() {
             example.line,
             example.args.join(" ")
         );
+    }
+    if bless {
+        std::fs::write("README.md", readme.join("\n") + "\n").unwrap();
     }
 }
