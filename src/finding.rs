@@ -67,7 +67,11 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
             let suggestions = rule
                 .rendered_suggestions(m.term, &m.choices)
                 .into_iter()
-                .map(|s| shape_suggestion(&s, matched, article))
+                .map(|s| {
+                    // An acronym's capitals say nothing about the sentence: only an article before it does.
+                    let case_model = if rule.case_sensitive { "" } else { matched };
+                    shape_suggestion(&s, case_model, article)
+                })
                 .collect();
             let replace_start = m.article.as_ref().map_or(m.range.start, |a| a.start);
             let first_line = lines.position(text, replace_start).line;
@@ -103,7 +107,8 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Shapes a rendered suggestion for the text it replaces: the article where the matched words had one, and the
-/// casing of the matched words. Hints are returned unchanged.
+/// casing of the matched words (pass `""` as `matched` to follow only the article's casing, as for acronyms).
+/// Hints are returned unchanged.
 pub fn shape_suggestion(suggestion: &str, matched: &str, article: Option<&str>) -> String {
     if is_hint(suggestion) {
         return suggestion.to_string();
@@ -120,7 +125,10 @@ pub fn shape_suggestion(suggestion: &str, matched: &str, article: Option<&str>) 
             } else {
                 format!("{} {suggestion}", indefinite_article(suggestion))
             };
-            (phrase, format!("{article} {matched}"))
+            (
+                phrase,
+                format!("{article} {matched}").trim_end().to_string(),
+            )
         }
         None => (suggestion.to_string(), matched.to_string()),
     };
@@ -144,13 +152,19 @@ pub fn indefinite_article(phrase: &str) -> &'static str {
     }
 }
 
-/// Gives `phrase` the casing of `model`: all capitals if the model is (with two or more letters), a capital first
-/// letter if the model has one, otherwise the phrase as written.
+/// Gives `phrase` the casing of `model`: all capitals if the model is written in capitals (two or more words, or
+/// one word of five or more letters; a shorter word in capitals, such as "DNA" or "NFA", is an acronym, which
+/// says nothing about the sentence, so the phrase stays as written), a capital first letter if the model has one,
+/// otherwise the phrase as written.
 pub fn match_case(phrase: &str, model: &str) -> String {
     let letters: Vec<char> = model.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    if all_upper {
-        return phrase.to_uppercase();
+    let words = model.split_whitespace().count();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return if words >= 2 || letters.len() >= 5 {
+            phrase.to_uppercase()
+        } else {
+            phrase.to_string()
+        };
     }
     if letters.first().is_some_and(|c| c.is_uppercase()) {
         let mut chars = phrase.chars();
@@ -176,6 +190,9 @@ mod tests {
         assert_eq!(match_case("person", "service user"), "person");
         assert_eq!(match_case("person", "Service User"), "Person");
         assert_eq!(match_case("their GP", "client"), "their GP");
+        // Short words in capitals are acronyms: the phrase stays as written.
+        assert_eq!(match_case("missed", "DNA"), "missed");
+        assert_eq!(match_case("a person", "ADDICT"), "A PERSON");
     }
 
     #[test]
@@ -209,6 +226,9 @@ mod tests {
             ("<their name>", "service user", Some("a"), "<their name>"),
             ("unit", "x", Some("an"), "a unit"),
             ("hour", "x", Some("a"), "an hour"),
+            // An acronym rule passes no case model: only the article's casing counts.
+            ("child in care", "", Some("A"), "A child in care"),
+            ("child in care", "", None, "child in care"),
         ];
         for (suggestion, matched, article, expected) in cases {
             assert_eq!(

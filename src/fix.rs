@@ -63,13 +63,65 @@ pub fn safe_edits(findings: &[Finding], rules: &RuleSet) -> Vec<Edit> {
     edits
 }
 
-/// Applies `edits` (sorted, not overlapping) to UTF-8 `text` bytes, back to front.
+/// Applies `edits` (sorted, not overlapping) to UTF-8 `text` bytes, back to front. Where a replaced phrase was
+/// wrapped across lines, the replacement keeps a line break at the nearest gap between its words.
 pub fn apply_edits(original: &[u8], edits: &[Edit]) -> Vec<u8> {
     let mut fixed = original.to_vec();
     for edit in edits.iter().rev() {
-        fixed.splice(edit.range.clone(), edit.replacement.bytes());
+        let replaced = String::from_utf8_lossy(&original[edit.range.clone()]);
+        let replacement = keep_line_breaks(&replaced, &edit.replacement);
+        fixed.splice(edit.range.clone(), replacement.bytes());
     }
     fixed
+}
+
+/// `replacement`, with each whitespace run of `replaced` that holds a line break copied into the gap between words
+/// of `replacement` nearest to the same place (measured as a share of the phrase's length in characters).
+pub fn keep_line_breaks(replaced: &str, replacement: &str) -> String {
+    let breaks = whitespace_runs(replaced)
+        .into_iter()
+        .filter(|r| replaced[r.clone()].contains('\n'));
+    let gaps = whitespace_runs(replacement);
+    let (old_len, new_len) = (replaced.chars().count(), replacement.chars().count());
+    if old_len == 0 || gaps.is_empty() {
+        return replacement.to_string();
+    }
+    let mut chosen: Vec<(Range<usize>, &str)> = Vec::new();
+    for run in breaks {
+        let share = replaced[..run.start].chars().count() as f64 / old_len as f64;
+        let target = share * new_len as f64;
+        let nearest = gaps.iter().min_by(|a, b| {
+            let distance =
+                |g: &Range<usize>| (replacement[..g.start].chars().count() as f64 - target).abs();
+            distance(a).total_cmp(&distance(b))
+        });
+        if let Some(gap) = nearest
+            && !chosen.iter().any(|(g, _)| g == gap)
+        {
+            chosen.push((gap.clone(), &replaced[run]));
+        }
+    }
+    chosen.sort_by_key(|(gap, _)| gap.start);
+    let mut out = replacement.to_string();
+    for (gap, whitespace) in chosen.iter().rev() {
+        out.replace_range(gap.clone(), whitespace);
+    }
+    out
+}
+
+/// The byte ranges of the runs of whitespace in `text`.
+fn whitespace_runs(text: &str) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(last) if last.end == i => last.end = i + c.len_utf8(),
+            _ => runs.push(i..i + c.len_utf8()),
+        }
+    }
+    runs
 }
 
 /// Writes `fixed` over `path` atomically, if the file still holds `original`.
@@ -104,6 +156,23 @@ pub fn unified_diff(path: &str, original: &str, fixed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_wrapped_across_lines_keeps_its_line_break() {
+        assert_eq!(
+            keep_line_breaks("service\nuser", "person we support"),
+            "person we\nsupport"
+        );
+        assert_eq!(
+            keep_line_breaks("give a voice to the\r\n  voiceless", "listen to people"),
+            "listen to\r\n  people"
+        );
+        assert_eq!(
+            keep_line_breaks("service user", "person we support"),
+            "person we support"
+        );
+        assert_eq!(keep_line_breaks("service\nuser", "person"), "person");
+    }
 
     #[test]
     fn edits_apply_back_to_front_and_leave_other_bytes_alone() {

@@ -196,7 +196,14 @@ impl Pattern {
                 }
             }
         }
-        out
+        // An empty alternative between two words leaves two spaces ("she (is|) clean"): keep one.
+        let mut tidy = String::with_capacity(out.len());
+        for c in out.trim().chars() {
+            if !(c == ' ' && tidy.ends_with(' ')) {
+                tidy.push(c);
+            }
+        }
+        tidy
     }
 }
 
@@ -255,6 +262,15 @@ mod tests {
         assert_eq!(both.render(&[1]), "people who use");
         assert_eq!(both.render(&[]), "person who uses");
         assert_eq!(Pattern::parse("plain").unwrap().render(&[1]), "plain");
+        // An empty alternative between words leaves one space.
+        assert_eq!(
+            Pattern::parse("not (yet |)using").unwrap().render(&[1]),
+            "not using"
+        );
+        assert_eq!(
+            Pattern::parse("she (is|) well").unwrap().render(&[1]),
+            "she well"
+        );
     }
 
     #[test]
