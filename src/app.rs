@@ -666,10 +666,10 @@ fn test_rules(cli: &Cli, args: &TestRulesArgs, streams: &mut Streams) -> io::Res
     }
     writeln!(
         streams.out,
-        "{} packs, {} rules, {} checks: {} passed, {} failed",
-        result.packs,
-        result.rules,
-        result.checks,
+        "{}, {}, {}: {} passed, {} failed",
+        plural(result.packs, "pack"),
+        plural(result.rules, "rule"),
+        plural(result.checks, "check"),
         result.checks - result.failures.len(),
         result.failures.len()
     )?;
