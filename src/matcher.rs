@@ -31,8 +31,10 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::rules::RuleSet;
@@ -81,10 +83,34 @@ struct Candidate {
     choices: Vec<usize>,
 }
 
+/// How many bytes a run scans with the quick-to-build automaton before it builds the DFA. An overlapping search
+/// over aho-corasick's DFA is several times faster than over the contiguous NFA it picks by itself beyond 100
+/// patterns, but building the DFA takes milliseconds: more than checking one note costs, much less than a
+/// folder of them (benches/ measures both).
+const DFA_AFTER_BYTES: usize = 1 << 20;
+
+/// Builds the automaton over `patterns` (the library picks the kind when `kind` is `None`).
+fn build_automaton(
+    patterns: &[String],
+    kind: Option<AhoCorasickKind>,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(kind)
+        .build(patterns)
+}
+
 /// The matcher for one run: built once, then shared by every thread (it is `Sync`).
 #[derive(Debug, Clone)]
 pub struct Matcher {
+    /// Quick to build; used until the run has scanned [`DFA_AFTER_BYTES`].
     automaton: Option<AhoCorasick>,
+    /// The phrases of the automaton, kept to build the DFA.
+    patterns: Arc<Vec<String>>,
+    /// The same automaton as a DFA, once built; finds the same matches with the same pattern ids.
+    dfa: Arc<OnceLock<AhoCorasick>>,
+    /// Bytes scanned so far, by every thread.
+    scanned: Arc<AtomicUsize>,
     uses: Vec<Vec<PatternUse>>,
     regexes: Vec<(usize, Regex, bool)>,
 }
@@ -157,25 +183,42 @@ impl Matcher {
             }
         }
         let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .expect("the automaton builds from non-empty phrases")
+            build_automaton(&patterns, None).expect("the automaton builds from non-empty phrases")
         });
         Matcher {
             automaton,
+            patterns: Arc::new(patterns),
+            dfa: Arc::default(),
+            scanned: Arc::default(),
             uses,
             regexes,
         }
     }
 
+    /// The automaton to search `len` more bytes with: the quick-to-build one until the run has scanned
+    /// [`DFA_AFTER_BYTES`], then the DFA, built once by the first thread to get there.
+    fn automaton_for<'a>(&'a self, quick: &'a AhoCorasick, len: usize) -> &'a AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        let scanned = self.scanned.fetch_add(len, Ordering::Relaxed) + len;
+        if scanned < DFA_AFTER_BYTES {
+            return quick;
+        }
+        self.dfa.get_or_init(|| {
+            build_automaton(&self.patterns, Some(AhoCorasickKind::DFA))
+                .unwrap_or_else(|_| quick.clone())
+        })
+    }
+
     /// Finds every match in `text`, sorted by position, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let Some(automaton) = &self.automaton else {
+        let Some(quick) = &self.automaton else {
             return Vec::new();
         };
         let normalized = Normalized::new(text, true);
         let norm = normalized.text.as_str();
+        let automaton = self.automaton_for(quick, norm.len());
         let mut candidates = Vec::new();
         let mut exceptions: Vec<(Option<usize>, usize, usize)> = Vec::new();
         for found in automaton.find_overlapping_iter(norm) {
@@ -292,4 +335,27 @@ fn article_before(norm: &str, start: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{PackSelection, RuleSet};
+
+    #[test]
+    fn the_dfa_built_after_a_megabyte_finds_what_the_quick_automaton_finds() {
+        let rules = RuleSet::load(&PackSelection::default()).unwrap();
+        let note = "Zoë\u{2019}s key worker said she \u{201C}failed to engage\u{201D} \u{2014} a Service\n\
+                    User, hard-to-reach, non-compliant; the clients\u{2019} side. ";
+        let quick = Matcher::new(&rules, &[]).find(note);
+        assert!(quick.len() >= 4, "{quick:?}");
+        let matcher = Matcher::new(&rules, &[]);
+        let copies = 2 * DFA_AFTER_BYTES / note.len();
+        let big = note.repeat(copies);
+        assert!(matcher.dfa.get().is_none());
+        let found = matcher.find(&big);
+        assert!(matcher.dfa.get().is_some(), "a megabyte builds the DFA");
+        assert_eq!(found.len(), quick.len() * copies);
+        assert_eq!(matcher.find(note), quick);
+    }
 }

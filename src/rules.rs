@@ -465,6 +465,8 @@ pub fn parse_pack(source: &str, origin: Origin) -> Result<ParsedPack, Vec<Locate
         .collect();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let mut rules = Vec::new();
+    // One index of the pack's lines for all its rules (indexing it per rule made start-up quadratic).
+    let lines = crate::text::LineIndex::new(source);
     for (start, raw) in raw_rules {
         if let Some(first) = seen_ids.get(raw.id.get_ref()) {
             errors.push(err_at(
@@ -476,7 +478,7 @@ pub fn parse_pack(source: &str, origin: Origin) -> Result<ParsedPack, Vec<Locate
             ));
             continue;
         }
-        let line = LocatedError::at(&path, source, start, "").line;
+        let line = lines.position(source, start.min(source.len())).line;
         seen_ids.insert(raw.id.get_ref().clone(), line);
         if let Some(rule) = validate_rule(
             raw,

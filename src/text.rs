@@ -24,6 +24,11 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        if !bytes.contains(&b'\r') {
+            // The common case, found with a fast byte search.
+            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            return LineIndex { starts };
+        }
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
@@ -65,6 +70,12 @@ impl LineIndex {
 /// Whether `c` counts as part of a word for whole-word matching.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+/// Whether the byte is ASCII and normalises to itself (or its lower case): not whitespace, not '-', not the
+/// start of a multi-byte character.
+fn copies_as_is(b: u8) -> bool {
+    b < 0x80 && !b.is_ascii_whitespace() && b != b'-'
 }
 
 /// Apostrophes that all normalise to `'`.
@@ -120,19 +131,35 @@ impl Normalized {
             let b = bytes[i];
             // ASCII fast path: most case notes are mostly ASCII.
             if b < 0x80 {
-                let at = i as u32;
-                i += 1;
                 if b.is_ascii_whitespace() || b == b'-' {
-                    pending_space.get_or_insert(at);
+                    pending_space.get_or_insert(i as u32);
+                    i += 1;
                     continue;
                 }
                 if let Some(space_at) = pending_space.take() {
                     text.push(' ');
                     map.push(space_at);
                 }
-                let c = if fold_case { b.to_ascii_lowercase() } else { b };
-                text.push(c as char);
-                map.push(at);
+                // Copy the whole run of ASCII bytes that normalise one for one: anything but whitespace and '-',
+                // and single spaces between such bytes. Each maps to its own offset.
+                let start = i;
+                i += 1;
+                while i < bytes.len() {
+                    let c = bytes[i];
+                    if copies_as_is(c) {
+                        i += 1;
+                    } else if c == b' ' && bytes.get(i + 1).is_some_and(|&n| copies_as_is(n)) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let before = text.len();
+                text.push_str(&original[start..i]);
+                if fold_case {
+                    text[before..].make_ascii_lowercase();
+                }
+                map.extend(start as u32..i as u32);
                 continue;
             }
             let c = original[i..].chars().next().expect("char boundary");
@@ -245,6 +272,72 @@ mod tests {
         let start = n.text.find("i\u{307}s").unwrap();
         let range = n.original_range(original, start, start + "i\u{307}s".len());
         assert_eq!(&original[range], "İs");
+    }
+
+    /// The normalisation one character at a time, as specified: the fast paths of [`Normalized::new`] must give
+    /// the same text and map.
+    fn normalise_slowly(original: &str, fold_case: bool) -> (String, Vec<u32>) {
+        let (mut text, mut map) = (String::new(), Vec::new());
+        let mut pending_space: Option<u32> = None;
+        for (at, c) in original.char_indices() {
+            let at = at as u32;
+            // ASCII whitespace is what `u8::is_ascii_whitespace` says (so not the vertical tab).
+            let space = match u8::try_from(c) {
+                Ok(b) if b < 0x80 => b.is_ascii_whitespace(),
+                _ => c.is_whitespace(),
+            };
+            if space || JOINING_DASHES.contains(&c) {
+                pending_space.get_or_insert(at);
+                continue;
+            }
+            if let Some(space_at) = pending_space.take() {
+                text.push(' ');
+                map.push(space_at);
+            }
+            let out: String = if APOSTROPHES.contains(&c) {
+                "'".into()
+            } else if let Some(folded) = fold_case.then(|| full_fold(c)).flatten() {
+                folded.into()
+            } else if fold_case {
+                c.to_lowercase().collect()
+            } else {
+                c.into()
+            };
+            map.extend(std::iter::repeat_n(at, out.len()));
+            text.push_str(&out);
+        }
+        if let Some(space_at) = pending_space {
+            text.push(' ');
+            map.push(space_at);
+        }
+        (text, map)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_normalise_like_one_character_at_a_time(
+            original in "([a-zA-Z0-9.,'\"]{1,6}|[ \t\r\n-]{1,3}|[’‘ʼ“”—–‐\u{a0}ßẞﬁİΣς]|é|\\s)*",
+            fold_case in proptest::bool::ANY,
+        ) {
+            let fast = Normalized::new(&original, fold_case);
+            let (text, map) = normalise_slowly(&original, fold_case);
+            proptest::prop_assert_eq!(&fast.text, &text);
+            proptest::prop_assert_eq!(&fast.map, &map);
+        }
+    }
+
+    #[test]
+    fn line_index_finds_lines_with_and_without_carriage_returns() {
+        for text in ["a\nbb\n\nccc", "a\r\nbb\r\rccc\n", "", "\n", "x"] {
+            let mut slow = vec![0];
+            let bytes = text.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    slow.push(i + 1);
+                }
+            }
+            assert_eq!(LineIndex::new(text).starts, slow, "text {text:?}");
+        }
     }
 
     #[test]
