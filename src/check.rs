@@ -7,10 +7,11 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::config::QuotePolicy;
 use crate::finding::{Finding, findings_for};
-use crate::matcher::Matcher;
+use crate::matcher::{Match, Matcher};
 use crate::rules::{RuleSet, Severity};
-use crate::source::{self, SourceError};
+use crate::source::{self, Document, Format, Limits, Segment, SourceError, quotes};
 use crate::walk::{Input, collect_inputs};
 
 /// What happened to one file.
@@ -49,13 +50,118 @@ pub fn check_text(text: &str, base: usize, matcher: &Matcher, rules: &RuleSet) -
     findings_for(text, base, &matches, &rules.rules)
 }
 
-/// Checks one file's bytes.
+/// How to read and check one file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    /// The file's format.
+    pub format: Format,
+    /// What to do with phrases in quotation marks.
+    pub quotes: QuotePolicy,
+    /// Limits on documents.
+    pub limits: Limits,
+}
+
+/// The note added to the message of a finding inside quotation marks.
+pub const QUOTED_NOTE: &str = " (inside quotation marks: the person\u{2019}s own words)";
+
+/// Checks one file's bytes as plain text.
 pub fn check_bytes(bytes: Vec<u8>, matcher: &Matcher, rules: &RuleSet) -> Outcome {
-    match source::decode(bytes) {
-        Ok(source) => Outcome::Checked(check_text(&source.text, source.base, matcher, rules)),
+    check_file(bytes, &CheckOptions::default(), matcher, rules)
+}
+
+/// Checks one file's bytes in its format: reads it into text segments, finds the rules' phrases in each, drops
+/// those a suppression comment silences and (unless quotes are included) those inside quotation marks, and turns
+/// the rest into findings with positions in the file (or, for documents, in their paragraph).
+pub fn check_file(
+    bytes: Vec<u8>,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> Outcome {
+    match source::read(bytes, options.format, &options.limits) {
+        Ok(document) => Outcome::Checked(check_document(&document, options, matcher, rules)),
         Err(SourceError::Binary) => Outcome::Skipped(SourceError::Binary.to_string()),
         Err(e) => Outcome::Failed(e.to_string()),
     }
+}
+
+/// The matches in a segment that are to be reported, each with whether it is quoted.
+fn segment_matches(
+    segment: &Segment,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> Vec<(Match, bool)> {
+    let quoted = quotes::regions(&segment.text);
+    matcher
+        .find(&segment.text)
+        .into_iter()
+        .filter(|m| {
+            !segment.suppressions.iter().any(|s| {
+                s.range.start <= m.range.start
+                    && m.range.end <= s.range.end
+                    && (s.rules.is_empty() || s.rules.iter().any(|r| *r == rules.rules[m.rule].id))
+            })
+        })
+        .map(|m| {
+            let q = quotes::is_quoted(&quoted, &m.range);
+            (m, q)
+        })
+        .filter(|(_, q)| !q || options.quotes == QuotePolicy::Info)
+        .collect()
+}
+
+/// Checks a document read by [`source::read`].
+pub fn check_document(
+    document: &Document,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let mark = |findings: &mut Vec<Finding>, quoted: &[bool]| {
+        for (finding, &q) in findings.iter_mut().zip(quoted) {
+            if q {
+                finding.quoted = true;
+                finding.severity = Severity::Info;
+                finding.message.push_str(QUOTED_NOTE);
+            }
+        }
+    };
+    let Some(original) = &document.original else {
+        let mut all = Vec::new();
+        for segment in &document.segments {
+            let (matches, quoted): (Vec<Match>, Vec<bool>) =
+                segment_matches(segment, options, matcher, rules)
+                    .into_iter()
+                    .unzip();
+            let mut findings = findings_for(&segment.text, 0, &matches, &rules.rules);
+            mark(&mut findings, &quoted);
+            for finding in &mut findings {
+                finding.location = segment.location.clone();
+            }
+            all.extend(findings);
+        }
+        return all;
+    };
+    let mut mapped: Vec<(Match, bool)> = Vec::new();
+    for segment in &document.segments {
+        for (mut m, q) in segment_matches(segment, options, matcher, rules) {
+            m.range = segment.map.original_range(m.range);
+            m.article = m.article.map(|a| segment.map.original_range(a));
+            mapped.push((m, q));
+        }
+    }
+    mapped.sort_by_key(|(m, _)| m.range.start);
+    let (matches, quoted): (Vec<Match>, Vec<bool>) = mapped.into_iter().unzip();
+    let mut findings = findings_for(original, 0, &matches, &rules.rules);
+    mark(&mut findings, &quoted);
+    let (encoding, base) = (document.encoding, document.base);
+    for finding in &mut findings {
+        let to_file = |at: usize| encoding.file_offset(original, base, at);
+        finding.bytes = to_file(finding.bytes.start)..to_file(finding.bytes.end);
+        finding.replace = to_file(finding.replace.start)..to_file(finding.replace.end);
+    }
+    findings
 }
 
 /// Reads an input's bytes, refusing files over [`source::MAX_FILE_BYTES`].
