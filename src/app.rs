@@ -421,10 +421,11 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
             continue;
         }
         let findings = match run.check_bytes(input, original.clone(), file_settings) {
-            // Words in quotation marks are the person's own: never changed.
+            // Words in quotation marks are the person's own: never changed; nor are phrases with markup inside
+            // them (`**service** user`), which a replacement would destroy.
             Outcome::Checked(findings) => findings
                 .into_iter()
-                .filter(|f| !f.quoted)
+                .filter(|f| !f.quoted && original.get(f.bytes.clone()) == Some(f.text.as_bytes()))
                 .collect::<Vec<_>>(),
             Outcome::Skipped(_) => continue,
             Outcome::Failed(message) => {

@@ -143,17 +143,27 @@ pub fn check_document(
         }
         return all;
     };
-    let mut mapped: Vec<(Match, bool)> = Vec::new();
+    // Each match with whether it is quoted and the words as read (without markup such as `**` or `<b>`).
+    let mut mapped: Vec<(Match, bool, &str)> = Vec::new();
     for segment in &document.segments {
         for (mut m, q) in segment_matches(segment, options, matcher, rules) {
+            let words = &segment.text[m.range.clone()];
             m.range = segment.map.original_range(m.range);
             m.article = m.article.map(|a| segment.map.original_range(a));
-            mapped.push((m, q));
+            mapped.push((m, q, words));
         }
     }
-    mapped.sort_by_key(|(m, _)| m.range.start);
-    let (matches, quoted): (Vec<Match>, Vec<bool>) = mapped.into_iter().unzip();
+    mapped.sort_by_key(|(m, _, _)| m.range.start);
+    let words: Vec<&str> = mapped.iter().map(|(_, _, w)| *w).collect();
+    let (matches, quoted): (Vec<Match>, Vec<bool>) =
+        mapped.into_iter().map(|(m, q, _)| (m, q)).unzip();
     let mut findings = findings_for(original, 0, &matches, &rules.rules);
+    for (finding, words) in findings.iter_mut().zip(words) {
+        if finding.text != words {
+            finding.text = words.to_string();
+            finding.message = rules.rules[finding.rule].message_for(words);
+        }
+    }
     mark(&mut findings, &quoted);
     let (encoding, base) = (document.encoding, document.base);
     for finding in &mut findings {

@@ -54,6 +54,9 @@ pub struct Context {
     pub text: String,
     /// Byte range within `text` of what a fix replaces (the matched words and any article before them).
     pub replace: Range<usize>,
+    /// Byte range within `text` of the matched words as they stand in the file (markup included, as in
+    /// `**service** user`).
+    pub phrase: Range<usize>,
 }
 
 /// Turns the matches in `text` into findings. `base` is the byte offset of `text` in the file (a UTF-8 byte
@@ -95,6 +98,7 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
                 context: Context {
                     first_line,
                     replace: replace_start - context_range.start..m.range.end - context_range.start,
+                    phrase: m.range.start - context_range.start..m.range.end - context_range.start,
                     text: text[context_range].to_string(),
                 },
                 location: None,

@@ -68,6 +68,14 @@ pub struct JsonFinding<'a> {
     pub suggestions: &'a [String],
     /// Why the phrase matters.
     pub why: &'a str,
+    /// Where the finding is in a Word or OpenDocument file ("paragraph 12, table 1 row 2 cell 1"); absent for
+    /// text files. With it, `line` and `column` count within that paragraph, and the byte offsets are into its
+    /// text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<&'a str>,
+    /// Present and true when the phrase is inside quotation marks (reported only with `--include-quotes`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quoted: bool,
 }
 
 /// Counts over the run.
@@ -123,6 +131,8 @@ pub fn json_report<'a>(
                         message: &f.message,
                         suggestions: &f.suggestions,
                         why: &rule.why,
+                        location: f.location.as_deref(),
+                        quoted: f.quoted,
                     });
                 }
             }
