@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
-use crate::check::{CheckOptions, FileReport, Outcome, Summary, check_file, read_input};
+use crate::check::{CheckOptions, FileReport, Outcome, Summary, check_file_with_notes, read_input};
 use crate::cli::{
     CheckArgs, Cli, Command, ConfigArgs, ExplainArgs, ExplainFormat, FixArgs, InitArgs, RulesArgs,
     RulesFormat, TestRulesArgs,
@@ -256,13 +256,23 @@ impl Run {
 
     /// Checks bytes read from an input with that input's settings.
     fn check_bytes(&self, input: &Input, bytes: Vec<u8>, file_settings: &FileSettings) -> Outcome {
+        self.check_with_notes(input, bytes, file_settings).0
+    }
+
+    /// Like [`Run::check_bytes`], with the notes of [`FileReport::notes`].
+    fn check_with_notes(
+        &self,
+        input: &Input,
+        bytes: Vec<u8>,
+        file_settings: &FileSettings,
+    ) -> (Outcome, Vec<String>) {
         let matcher = self.matchers.built(&file_settings.profile);
         let options = CheckOptions {
             format: self.format(input, file_settings),
             quotes: file_settings.quotes,
             limits: Default::default(),
         };
-        let mut outcome = check_file(bytes, &options, matcher, &self.rules);
+        let (mut outcome, notes) = check_file_with_notes(bytes, &options, matcher, &self.rules);
         if let Outcome::Checked(findings) = &mut outcome {
             for finding in findings.iter_mut().filter(|f| !f.quoted) {
                 if let Some(level) = file_settings
@@ -273,7 +283,7 @@ impl Run {
                 }
             }
         }
-        outcome
+        (outcome, notes)
     }
 }
 
@@ -298,13 +308,31 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
             let path = run.display_name(input);
             let Some(file_settings) = file_settings else {
                 let outcome = Outcome::Failed(CONFIG_BROKEN.into());
-                return (FileReport { path, outcome }, Severity::Error);
+                let notes = Vec::new();
+                return (
+                    FileReport {
+                        path,
+                        outcome,
+                        notes,
+                    },
+                    Severity::Error,
+                );
             };
-            let outcome = match read_input(input) {
-                Ok(bytes) => run.check_bytes(input, bytes, file_settings),
-                Err(e) => Outcome::Failed(format!("could not read the file: {e}")),
+            let (outcome, notes) = match read_input(input) {
+                Ok(bytes) => run.check_with_notes(input, bytes, file_settings),
+                Err(e) => (
+                    Outcome::Failed(format!("could not read the file: {e}")),
+                    Vec::new(),
+                ),
             };
-            (FileReport { path, outcome }, file_settings.fail_on)
+            (
+                FileReport {
+                    path,
+                    outcome,
+                    notes,
+                },
+                file_settings.fail_on,
+            )
         })
         .collect();
     checked.extend(run.walk_errors.iter().map(|(path, e)| {
@@ -313,6 +341,7 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
             FileReport {
                 path: path.clone(),
                 outcome,
+                notes: Vec::new(),
             },
             Severity::Error,
         )

@@ -32,6 +32,9 @@ pub struct FileReport {
     pub path: String,
     /// What happened.
     pub outcome: Outcome,
+    /// Notes for the reader that are not findings: suppression comments that silence nothing, as
+    /// `line:column: message` (or `location: message` in documents).
+    pub notes: Vec<String>,
 }
 
 impl FileReport {
@@ -78,38 +81,66 @@ pub fn check_file(
     matcher: &Matcher,
     rules: &RuleSet,
 ) -> Outcome {
+    check_file_with_notes(bytes, options, matcher, rules).0
+}
+
+/// Like [`check_file`], with the notes for [`FileReport::notes`].
+pub fn check_file_with_notes(
+    bytes: Vec<u8>,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> (Outcome, Vec<String>) {
     match source::read(bytes, options.format, &options.limits) {
-        Ok(document) => Outcome::Checked(check_document(&document, options, matcher, rules)),
-        Err(SourceError::Binary) => Outcome::Skipped(SourceError::Binary.to_string()),
-        Err(e) => Outcome::Failed(e.to_string()),
+        Ok(document) => {
+            let (findings, notes) = check_document_with_notes(&document, options, matcher, rules);
+            (Outcome::Checked(findings), notes)
+        }
+        Err(SourceError::Binary) => (
+            Outcome::Skipped(SourceError::Binary.to_string()),
+            Vec::new(),
+        ),
+        Err(e) => (Outcome::Failed(e.to_string()), Vec::new()),
     }
 }
 
-/// The matches in a segment that are to be reported, each with whether it is quoted.
+/// The matches in a segment that are to be reported, each with whether it is quoted, and the indices of the
+/// segment's suppressions that silenced nothing.
 fn segment_matches(
     segment: &Segment,
     options: &CheckOptions,
     matcher: &Matcher,
     rules: &RuleSet,
-) -> Vec<(Match, bool)> {
+) -> (Vec<(Match, bool)>, Vec<usize>) {
     let quoted = quotes::regions(&segment.text);
-    matcher
+    let mut used = vec![false; segment.suppressions.len()];
+    let matches = matcher
         .find(&segment.text)
         .into_iter()
         .filter(|m| {
-            !segment.suppressions.iter().any(|s| {
+            let silenced_by = segment.suppressions.iter().position(|s| {
                 s.range.start <= m.range.start
                     && m.range.end <= s.range.end
                     && (s.rules.is_empty() || s.rules.iter().any(|r| *r == rules.rules[m.rule].id))
-            })
+            });
+            if let Some(i) = silenced_by {
+                used[i] = true;
+            }
+            silenced_by.is_none()
         })
         .map(|m| {
             let q = quotes::is_quoted(&quoted, &m.range);
             (m, q)
         })
         .filter(|(_, q)| !q || options.quotes == QuotePolicy::Info)
-        .collect()
+        .collect();
+    let stale = (0..used.len()).filter(|&i| !used[i]).collect();
+    (matches, stale)
 }
+
+/// The note for a suppression comment that silences nothing.
+const STALE: &str =
+    "info: this suppression comment silences nothing; remove it if it is no longer needed";
 
 /// Checks a document read by [`source::read`].
 pub fn check_document(
@@ -118,6 +149,17 @@ pub fn check_document(
     matcher: &Matcher,
     rules: &RuleSet,
 ) -> Vec<Finding> {
+    check_document_with_notes(document, options, matcher, rules).0
+}
+
+/// Like [`check_document`], with notes on suppression comments that silence nothing.
+pub fn check_document_with_notes(
+    document: &Document,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> (Vec<Finding>, Vec<String>) {
+    let mut notes = Vec::new();
     let mark = |findings: &mut Vec<Finding>, quoted: &[bool]| {
         for (finding, &q) in findings.iter_mut().zip(quoted) {
             if q {
@@ -130,10 +172,19 @@ pub fn check_document(
     let Some(original) = &document.original else {
         let mut all = Vec::new();
         for segment in &document.segments {
-            let (matches, quoted): (Vec<Match>, Vec<bool>) =
-                segment_matches(segment, options, matcher, rules)
-                    .into_iter()
-                    .unzip();
+            let (found, stale) = segment_matches(segment, options, matcher, rules);
+            for i in stale {
+                let column = segment.text[..segment.suppressions[i]
+                    .comment
+                    .start
+                    .min(segment.text.len())]
+                    .chars()
+                    .count()
+                    + 1;
+                let place = segment.location.as_deref().unwrap_or("the document");
+                notes.push(format!("{place}, column {column}: {STALE}"));
+            }
+            let (matches, quoted): (Vec<Match>, Vec<bool>) = found.into_iter().unzip();
             let mut findings = findings_for(&segment.text, 0, &matches, &rules.rules);
             mark(&mut findings, &quoted);
             for finding in &mut findings {
@@ -141,12 +192,19 @@ pub fn check_document(
             }
             all.extend(findings);
         }
-        return all;
+        return (all, notes);
     };
     // Each match with whether it is quoted and the words as read (without markup such as `**` or `<b>`).
     let mut mapped: Vec<(Match, bool, &str)> = Vec::new();
+    let lines = crate::text::LineIndex::new(original);
     for segment in &document.segments {
-        for (mut m, q) in segment_matches(segment, options, matcher, rules) {
+        let (found, stale) = segment_matches(segment, options, matcher, rules);
+        for i in stale {
+            let at = segment.suppressions[i].comment.start.min(original.len());
+            let p = lines.position(original, at);
+            notes.push(format!("{}:{}: {STALE}", p.line, p.column));
+        }
+        for (mut m, q) in found {
             let words = &segment.text[m.range.clone()];
             m.range = segment.map.original_range(m.range);
             m.article = m.article.map(|a| segment.map.original_range(a));
@@ -171,7 +229,7 @@ pub fn check_document(
         finding.bytes = to_file(finding.bytes.start)..to_file(finding.bytes.end);
         finding.replace = to_file(finding.replace.start)..to_file(finding.replace.end);
     }
-    findings
+    (findings, notes)
 }
 
 /// Reads an input's bytes, refusing files over [`source::MAX_FILE_BYTES`].
@@ -217,10 +275,12 @@ pub fn check_paths(
                 Ok(bytes) => check_bytes(bytes, matcher, rules),
                 Err(e) => Outcome::Failed(format!("could not read the file: {e}")),
             },
+            notes: Vec::new(),
         })
         .collect();
     reports.extend(walk_errors.into_iter().map(|(path, e)| FileReport {
         path,
+        notes: Vec::new(),
         outcome: Outcome::Failed(e.to_string()),
     }));
     reports.sort_by(|a, b| a.path.cmp(&b.path));

@@ -401,3 +401,195 @@ fn zip_bombs_are_refused_by_ratio_and_by_size() {
         "{err}"
     );
 }
+
+/// (rule, line) of every finding in `text` saved as `name`, and the notes.
+fn check_named(name: &str, text: &str, extra: &[&str]) -> (Vec<(String, u64)>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, text.as_bytes());
+    let mut args = extra.to_vec();
+    args.push(&path);
+    let (report, _) = check_json(&args);
+    let findings = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let notes = report["notes"]
+        .as_array()
+        .map(|n| {
+            n.iter()
+                .map(|n| n["message"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    (findings, notes)
+}
+
+fn rules_lines(list: &[(&str, u64)]) -> Vec<(String, u64)> {
+    list.iter().map(|(r, l)| (r.to_string(), *l)).collect()
+}
+
+#[test]
+fn suppression_comments_silence_findings_and_stale_ones_are_noted() {
+    let md = "<!-- reframe-disable service-user -->\nA service user, chaotic.\n<!-- reframe-enable -->\n\n\
+              <!-- reframe-disable-next-line -->\nShe is chaotic.\nShe is chaotic.\n\n\
+              <!-- reframe-disable-next-line hard-to-reach -->\nNothing to see.\n";
+    let (found, notes) = check_named("note.md", md, &[]);
+    assert_eq!(found, rules_lines(&[("chaotic", 2), ("chaotic", 7)]));
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].starts_with("9:1: info: this suppression comment silences nothing"),
+        "{notes:?}"
+    );
+
+    let html = "<p><!-- reframe-disable -->A service user.<!-- reframe-enable --> Chaotic.</p>\n\
+                <!-- reframe-disable-next-line chaotic -->\n<p>Chaotic.</p>\n<p>Chaotic.</p>\n";
+    let (found, notes) = check_named("note.html", html, &[]);
+    assert_eq!(found, rules_lines(&[("chaotic", 1), ("chaotic", 4)]));
+    assert!(notes.is_empty(), "{notes:?}");
+
+    let txt = "reframe-disable-next-line service-user\nA service user, chaotic.\n  reframe-disable-next-line\nChaotic.\nChaotic.\n";
+    let (found, notes) = check_named("note.txt", txt, &[]);
+    assert_eq!(found, rules_lines(&[("chaotic", 2), ("chaotic", 5)]));
+    assert!(notes.is_empty(), "{notes:?}");
+}
+
+#[test]
+fn quoted_speech_is_left_alone_in_the_hard_cases() {
+    let text = "Sam\u{2019}s worker said he is chaotic.\n\
+                He said \u{201C}I\u{2019}m not chaotic\u{201D}; staff don\u{2019}t agree he is chaotic.\n\
+                She said \u{2018}call me a service user and I\u{2019}ll leave\u{2019}, then left. A service user waited.\n\
+                \"I was never hard to reach\nthey just never came.\n\nThe worker called her chaotic.\n";
+    let (found, _) = check_named("note.txt", text, &[]);
+    assert_eq!(
+        found,
+        rules_lines(&[
+            ("chaotic", 1),
+            ("chaotic", 2),
+            ("service-user", 3),
+            ("chaotic", 7)
+        ])
+    );
+    let (found, _) = check_named("note.txt", text, &["--include-quotes"]);
+    assert_eq!(found.len(), 7);
+    // The configuration's `quotes = "info"` does the same.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("reframe.toml"), "quotes = \"info\"\n").unwrap();
+    fs::write(dir.path().join("note.txt"), text).unwrap();
+    let output = Command::cargo_bin("reframe")
+        .unwrap()
+        .env_clear()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "note.txt"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["findings"], 7);
+    assert_eq!(report["summary"]["by_severity"]["info"], 3);
+}
+
+#[test]
+fn fix_leaves_code_quotes_and_suppressed_text_alone_and_refuses_other_encodings() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "A service user.\n\n`service user` and \u{201C}I am a service user\u{201D}.\n\n\
+              <!-- reframe-disable-next-line -->\nA service user.\n\n```\nservice user\n```\n";
+    let path = write(dir.path(), "note.md", md.as_bytes());
+    reframe().args(["fix", &path]).output().unwrap();
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        md.replacen("A service user.", "A person we support.", 1)
+    );
+
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "A service user.\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let path = write(dir.path(), "utf16.txt", &utf16);
+    let output = reframe().args(["fix", &path]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("not fixed: the file is UTF-16LE"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), utf16);
+}
+
+#[test]
+fn opendocument_reads_spans_notes_tracked_changes_and_headers() {
+    const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/""#;
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS}><office:body><office:text>
+<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>She is chaotic.</text:p></text:deletion></text:changed-region></text:tracked-changes>
+<text:h text:outline-level="1">Notes</text:h>
+<text:p>Sam is a <text:span text:style-name="B">serv</text:span>ice<text:s/>user.<text:change text:change-id="c1"/></text:p>
+<text:p>Met her<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>She failed to engage.</text:p></text:note-body></text:note>.</text:p>
+<text:p><office:annotation office:name="a1"><dc:creator>A</dc:creator><text:p>reframe-ignore</text:p></office:annotation>Quoting: hard to reach<office:annotation-end office:name="a1"/> and non-compliant.</text:p>
+</office:text></office:body></office:document-content>"#
+    );
+    let styles = format!(
+        r#"<office:document-styles {NS}><office:master-styles><style:master-page style:name="Standard"><style:header><text:p>Service users</text:p></style:header></style:master-page></office:master-styles></office:document-styles>"#
+    );
+    let bytes = docx(&[("content.xml", &content), ("styles.xml", &styles)]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "built.odt", &bytes);
+    let (report, _) = check_json(&[&path]);
+    let got: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["location"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("service-user", "paragraph 2"),
+        ("failed-to-engage", "footnote 1, paragraph 4"),
+        ("non-compliant", "paragraph 5"),
+        ("service-user", "header 1, paragraph 1"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn an_unknown_format_name_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("reframe.toml"),
+        "formats = { notes = \"markdwn\" }\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.notes"), "text").unwrap();
+    let output = Command::cargo_bin("reframe")
+        .unwrap()
+        .env_clear()
+        .current_dir(dir.path())
+        .args(["check", "a.notes"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("there is no format `markdwn`")
+            && stderr.contains("did you mean `markdown`?"),
+        "{stderr}"
+    );
+}

@@ -102,6 +102,11 @@ pub(super) fn write(
             }
             Outcome::Failed(_) => {}
         }
+        if !options.quiet {
+            for note in &report.notes {
+                writeln!(out, "{}:{note}", report.path)?;
+            }
+        }
     }
     if !options.quiet {
         let mut line = format!(

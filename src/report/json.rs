@@ -32,6 +32,10 @@ pub struct JsonReport<'a> {
     pub summary: JsonSummary,
     /// Files that could not be checked (and why). Skipped binary files are not errors.
     pub errors: Vec<JsonError<'a>>,
+    /// Notes that are not findings, such as suppression comments that silence nothing (absent when there are
+    /// none); `message` starts with the place (`line:column:`, or the paragraph in a document).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<JsonError<'a>>,
 }
 
 /// One finding.
@@ -110,7 +114,12 @@ pub fn json_report<'a>(
 ) -> JsonReport<'a> {
     let mut findings = Vec::new();
     let mut errors = Vec::new();
+    let mut notes = Vec::new();
     for report in reports {
+        notes.extend(report.notes.iter().map(|message| JsonError {
+            path: &report.path,
+            message,
+        }));
         match &report.outcome {
             Outcome::Checked(list) => {
                 for f in list {
@@ -157,6 +166,7 @@ pub fn json_report<'a>(
             by_rule: summary.by_rule.clone(),
         },
         errors,
+        notes,
     }
 }
 

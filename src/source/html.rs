@@ -70,9 +70,7 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
     while i < bytes.len() {
         let rest = &source[i..];
         if let Some(inner) = rest.strip_prefix("<!--") {
-            let end = inner
-                .find("-->")
-                .map_or(source.len(), |e| i + 4 + e + 3);
+            let end = inner.find("-->").map_or(source.len(), |e| i + 4 + e + 3);
             suppressions.comment(&source[i..end], i..end, out.segment.text.len());
             i = end;
             continue;

@@ -54,6 +54,8 @@ struct Annotation {
     name: Option<String>,
     text: String,
     at: usize,
+    /// Inside one of the annotation's paragraphs (its author and date are not its text).
+    in_paragraph: bool,
 }
 
 struct Paragraphs {
@@ -116,7 +118,9 @@ impl Paragraphs {
 
     fn push(&mut self, text: &str) {
         if let Some(a) = &mut self.annotation {
-            a.text.push_str(text);
+            if a.in_paragraph {
+                a.text.push_str(text);
+            }
         } else if let Some(open) = self.stack.last_mut() {
             open.text.push_str(text);
         }
@@ -163,6 +167,7 @@ impl Paragraphs {
                         name: attribute(e, "office:name"),
                         text: String::new(),
                         at,
+                        in_paragraph: false,
                     });
                 }
                 Step::End("office:annotation") => {
@@ -198,8 +203,17 @@ impl Paragraphs {
                         });
                     }
                 }
-                Step::Start("text:p" | "text:h", _) if self.annotation.is_some() => self.push(" "),
-                Step::End("text:p" | "text:h") if self.annotation.is_some() => {}
+                Step::Start("text:p" | "text:h", _) if self.annotation.is_some() => {
+                    if let Some(a) = &mut self.annotation {
+                        a.in_paragraph = true;
+                        a.text.push(' ');
+                    }
+                }
+                Step::End("text:p" | "text:h") if self.annotation.is_some() => {
+                    if let Some(a) = &mut self.annotation {
+                        a.in_paragraph = false;
+                    }
+                }
                 Step::Start("text:p" | "text:h", _) => {
                     self.count += 1;
                     let location = self.location();

@@ -79,6 +79,9 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
     let mut map = OffsetMap::default();
     map.verbatim(0, 0, text.len());
     let mut suppressions = Vec::new();
+    // The directive lines themselves are not checked ("service-user" in one is not a finding): they are blanked
+    // in the matcher's copy, byte for byte, so offsets stay the same.
+    let mut checked = text.clone();
     let mut offset = 0;
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
@@ -91,6 +94,12 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
         if kind != suppress::Kind::NextLine {
             continue;
         }
+        let blank: String = line
+            .trim_end_matches(['\r', '\n'])
+            .chars()
+            .map(|c| " ".repeat(c.len_utf8()))
+            .collect();
+        checked.replace_range(start..start + blank.len(), &blank);
         let next = lines.peek().map_or(0, |l| l.len());
         suppressions.push(Suppression {
             range: offset..offset + next,
@@ -100,7 +109,7 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
     }
     Ok(Document {
         segments: vec![Segment {
-            text: text.clone(),
+            text: checked,
             map,
             location: None,
             suppressions,
