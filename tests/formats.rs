@@ -245,7 +245,7 @@ fn word_documents_are_read_the_way_word_shows_them() {
 <w:p><w:r><w:t xml:space="preserve">Staff </w:t></w:r><w:del w:id="2" w:author="A"><w:r><w:delText>say she is chaotic and </w:delText></w:r></w:del><w:r><w:t>met her.</w:t></w:r></w:p>
 <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>A manipulative box.</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>A manipulative box.</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
 <w:p><w:commentRangeStart w:id="7"/><w:r><w:t>Quoting the policy: hard to reach groups.</w:t></w:r><w:commentRangeEnd w:id="7"/></w:p>
-<w:p><w:r><w:t>Non-compliant &amp; more.</w:t></w:r></w:p>
+<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Non-compliant &amp; more.</w:t></w:r></w:p>
 </w:body></w:document>"#
     );
     let header =

@@ -125,6 +125,8 @@ struct Paragraphs<'a> {
     note: Option<String>,
     skip: usize,
     in_text: bool,
+    /// Inside a run (`w:tab` elsewhere is a tab stop's definition, not a tab).
+    in_run: usize,
     /// Ignore comments whose range is open: id to the offset in the innermost paragraph where it starts.
     open_ignores: BTreeMap<String, usize>,
 }
@@ -141,6 +143,7 @@ impl<'a> Paragraphs<'a> {
             note: None,
             skip: 0,
             in_text: false,
+            in_run: 0,
             open_ignores: BTreeMap::new(),
         }
     }
@@ -245,9 +248,11 @@ impl<'a> Paragraphs<'a> {
                 Step::Start("w:t", _) => self.in_text = true,
                 Step::End("w:t") => self.in_text = false,
                 Step::Text(t) if self.in_text => self.push(t),
-                Step::Start("w:tab" | "w:ptab", _) => self.push("\t"),
-                Step::Start("w:br" | "w:cr", _) => self.push("\n"),
-                Step::Start("w:noBreakHyphen", _) => self.push("-"),
+                Step::Start("w:r", _) => self.in_run += 1,
+                Step::End("w:r") => self.in_run = self.in_run.saturating_sub(1),
+                Step::Start("w:tab" | "w:ptab", _) if self.in_run > 0 => self.push("\t"),
+                Step::Start("w:br" | "w:cr", _) if self.in_run > 0 => self.push("\n"),
+                Step::Start("w:noBreakHyphen", _) if self.in_run > 0 => self.push("-"),
                 Step::Start("w:commentRangeStart", e) => {
                     if let Some(id) =
                         attribute(e, "w:id").filter(|id| self.ignores.contains_key(id))

@@ -63,7 +63,7 @@ struct Paragraphs {
     styles: bool,
     /// In styles.xml, the header or footer being read.
     page_part: Option<String>,
-    page_parts: usize,
+    page_parts: BTreeMap<&'static str, usize>,
     count: usize,
     stack: Vec<Open>,
     tables: Vec<(usize, usize, usize)>,
@@ -82,7 +82,7 @@ impl Paragraphs {
         Paragraphs {
             styles,
             page_part: None,
-            page_parts: 0,
+            page_parts: BTreeMap::new(),
             count: 0,
             stack: Vec::new(),
             tables: Vec::new(),
@@ -145,13 +145,14 @@ impl Paragraphs {
                     | "style:footer-left" | "style:header-first" | "style:footer-first"),
                     _,
                 ) => {
-                    self.page_parts += 1;
                     let word = if kind.contains("header") {
                         "header"
                     } else {
                         "footer"
                     };
-                    self.page_part = Some(format!("{word} {}", self.page_parts));
+                    let n = self.page_parts.entry(word).or_default();
+                    *n += 1;
+                    self.page_part = Some(format!("{word} {n}"));
                     self.count = 0;
                 }
                 Step::End(
