@@ -223,9 +223,14 @@ pub fn check_document_with_notes(
         }
     }
     mark(&mut findings, &quoted);
-    let (encoding, base) = (document.encoding, document.base);
+    let offsets: Vec<usize> = findings
+        .iter()
+        .flat_map(|f| [f.bytes.start, f.bytes.end, f.replace.start, f.replace.end])
+        .collect();
+    let to_file = document
+        .encoding
+        .file_offsets(original, document.base, &offsets);
     for finding in &mut findings {
-        let to_file = |at: usize| encoding.file_offset(original, base, at);
         finding.bytes = to_file(finding.bytes.start)..to_file(finding.bytes.end);
         finding.replace = to_file(finding.replace.start)..to_file(finding.replace.end);
     }
@@ -272,7 +277,17 @@ pub fn check_paths(
         .map(|input| FileReport {
             path: input.display_name(),
             outcome: match read_input(input) {
-                Ok(bytes) => check_bytes(bytes, matcher, rules),
+                Ok(bytes) => {
+                    let extension = match input {
+                        Input::File(path) => path.extension().and_then(|e| e.to_str()),
+                        Input::Stdin => None,
+                    };
+                    let options = CheckOptions {
+                        format: Format::from_extension(extension.unwrap_or("")),
+                        ..CheckOptions::default()
+                    };
+                    check_file(bytes, &options, matcher, rules)
+                }
                 Err(e) => Outcome::Failed(format!("could not read the file: {e}")),
             },
             notes: Vec::new(),

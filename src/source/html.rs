@@ -110,7 +110,10 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
             }
             continue;
         }
-        let end = rest[1..].find('<').map_or(source.len(), |e| i + 1 + e);
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let end = rest[first..]
+            .find('<')
+            .map_or(source.len(), |e| i + first + e);
         text(&mut out, &source, i..end);
         i = end;
     }

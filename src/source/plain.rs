@@ -34,6 +34,35 @@ impl Encoding {
         }
     }
 
+    /// Like [`Encoding::file_offset`] for many offsets at once, in one pass over the text: returns a function
+    /// from each of `offsets` to its byte offset in the file.
+    pub fn file_offsets(
+        self,
+        text: &str,
+        base: usize,
+        offsets: &[usize],
+    ) -> impl Fn(usize) -> usize + use<> {
+        let mut sorted = offsets.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut mapped = Vec::with_capacity(sorted.len());
+        let (mut from, mut units) = (0, 0);
+        for &offset in &sorted {
+            let between = &text[from..offset];
+            units += match self {
+                Encoding::Utf8 => between.len(),
+                Encoding::Utf16Le | Encoding::Utf16Be => 2 * between.encode_utf16().count(),
+                Encoding::Windows1252 => between.chars().count(),
+            };
+            from = offset;
+            mapped.push(base + units);
+        }
+        move |offset| match sorted.binary_search(&offset) {
+            Ok(i) => mapped[i],
+            Err(_) => base + offset,
+        }
+    }
+
     /// The encoding's name, as people know it.
     pub fn name(self) -> &'static str {
         match self {
@@ -167,6 +196,8 @@ mod tests {
         assert_eq!(Encoding::Utf8.file_offset(text, 3, at), 3 + 6);
         assert_eq!(Encoding::Utf16Le.file_offset(text, 2, at), 2 + 10);
         assert_eq!(Encoding::Windows1252.file_offset(text, 0, at), 5);
+        let many = Encoding::Utf16Le.file_offsets(text, 2, &[at, 0, text.len()]);
+        assert_eq!((many(0), many(at), many(text.len())), (2, 12, 20));
     }
 
     #[test]
