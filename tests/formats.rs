@@ -558,8 +558,8 @@ fn opendocument_reads_spans_notes_tracked_changes_and_headers() {
         .collect();
     let want = [
         ("service-user", "paragraph 2"),
-        ("failed-to-engage", "footnote 1, paragraph 4"),
-        ("non-compliant", "paragraph 5"),
+        ("failed-to-engage", "footnote 1, paragraph 1"),
+        ("non-compliant", "paragraph 4"),
         ("service-user", "header 1, paragraph 1"),
     ];
     let want: Vec<(String, String)> = want
@@ -592,4 +592,46 @@ fn an_unknown_format_name_is_an_error() {
             && stderr.contains("did you mean `markdown`?"),
         "{stderr}"
     );
+}
+
+#[test]
+fn libreoffice_documents_with_headers_notes_tracked_changes_and_comments() {
+    // features.docx and features.odt were written by LibreOffice from features.fodt: a header and a footer, a
+    // bold word mid-phrase, a tracked deletion ("manipulative") and insertion, a footnote, a table and a comment
+    // `reframe-ignore` anchored on "hard to reach".
+    let want = [
+        ("chaotic", "chaotic", "footer 1, paragraph 1"),
+        (
+            "failed-to-engage",
+            "failed to engage",
+            "footnote 1, paragraph 1",
+        ),
+        ("non-compliant", "non-compliant", "paragraph 2"),
+        ("service-user", "service user", "paragraph 1"),
+        ("service-user", "service users", "header 1, paragraph 1"),
+        ("volatile", "volatile", "paragraph 5, table 1 row 1 cell 2"),
+    ];
+    for name in ["features.docx", "features.odt"] {
+        let (report, code) = check_json(&[&format!("{FIXTURES}/{name}")]);
+        assert_eq!(code, 1, "{name}");
+        let mut got: Vec<(String, String, String)> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["text"].as_str().unwrap().to_string(),
+                    f["location"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        got.sort();
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(got, want, "{name}");
+        assert!(report.get("notes").is_none(), "{name}: {report}");
+    }
 }

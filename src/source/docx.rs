@@ -123,6 +123,7 @@ struct Paragraphs<'a> {
     tables: Vec<(usize, usize, usize)>,
     table_count: usize,
     note: Option<String>,
+    notes: usize,
     skip: usize,
     in_text: bool,
     /// Inside a run (`w:tab` elsewhere is a tab stop's definition, not a tab).
@@ -141,6 +142,7 @@ impl<'a> Paragraphs<'a> {
             tables: Vec::new(),
             table_count: 0,
             note: None,
+            notes: 0,
             skip: 0,
             in_text: false,
             in_run: 0,
@@ -235,13 +237,16 @@ impl<'a> Paragraphs<'a> {
                     }
                 }
                 Step::Start(kind @ ("w:footnote" | "w:endnote"), e) => {
-                    let id = attribute(e, "w:id").unwrap_or_default();
+                    // Separators have a type; the notes people write are numbered in order without them.
+                    if attribute(e, "w:type").is_none_or(|t| t == "normal") {
+                        self.notes += 1;
+                    }
                     let word = if kind == "w:footnote" {
                         "footnote"
                     } else {
                         "endnote"
                     };
-                    self.note = Some(format!("{word} {id}"));
+                    self.note = Some(format!("{word} {}", self.notes));
                     self.count = 0;
                 }
                 Step::End("w:footnote" | "w:endnote") => self.note = None,

@@ -68,7 +68,8 @@ struct Paragraphs {
     stack: Vec<Open>,
     tables: Vec<(usize, usize, usize)>,
     table_count: usize,
-    notes: Vec<String>,
+    /// Notes being read: their label, and the paragraph count outside them.
+    notes: Vec<(String, usize)>,
     note_count: BTreeMap<String, usize>,
     frames: usize,
     skip: usize,
@@ -102,7 +103,7 @@ impl Paragraphs {
             label.push_str(part);
             label.push_str(", ");
         }
-        if let Some(note) = self.notes.last() {
+        if let Some((note, _)) = self.notes.last() {
             label.push_str(note);
             label.push_str(", ");
         }
@@ -274,10 +275,13 @@ impl Paragraphs {
                     let n = self.note_count.entry(class.clone()).or_default();
                     *n += 1;
                     let label = format!("{class} {n}");
-                    self.notes.push(label);
+                    self.notes.push((label, self.count));
+                    self.count = 0;
                 }
                 Step::End("text:note") => {
-                    self.notes.pop();
+                    if let Some((_, count)) = self.notes.pop() {
+                        self.count = count;
+                    }
                 }
                 Step::Start("draw:text-box", _) => self.frames += 1,
                 Step::End("draw:text-box") => self.frames = self.frames.saturating_sub(1),
