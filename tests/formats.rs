@@ -635,3 +635,38 @@ fn libreoffice_documents_with_headers_notes_tracked_changes_and_comments() {
         assert!(report.get("notes").is_none(), "{name}: {report}");
     }
 }
+
+#[test]
+fn standard_input_is_read_in_the_format_of_its_stdin_filename() {
+    let md = "A service user.\n\n```\nservice user\n```\n";
+    let output = reframe()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "note.md",
+            "-",
+        ])
+        .write_stdin(md)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(found(&report).len(), 1, "{report}");
+    assert_eq!(report["findings"][0]["path"], "note.md");
+    let docx = fs::read(format!("{FIXTURES}/case-note.docx")).unwrap();
+    let output = reframe()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "note.docx",
+            "-",
+        ])
+        .write_stdin(docx)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(found(&report), expected(false));
+}

@@ -6,6 +6,18 @@
 //! keep the decoded file as [`Document::original`], so positions are lines and columns of the file itself; Word
 //! and OpenDocument files have no such text, so each paragraph is its own segment with a [`Segment::location`]
 //! such as "paragraph 12, table 1 row 2 cell 1".
+//!
+//! ```
+//! use reframe::source::{read, Format, Limits};
+//! let markdown = "A **service** user.\n\n```\nservice user\n```\n";
+//! let document = read(markdown.as_bytes().to_vec(), Format::Markdown, &Limits::default()).unwrap();
+//! let segment = &document.segments[0];
+//! // The code block is not prose; the emphasis markers are not text.
+//! assert_eq!(segment.text.matches("service user").count(), 1);
+//! let at = segment.text.find("service user").unwrap();
+//! let in_file = segment.map.original_range(at..at + "service user".len());
+//! assert_eq!(&markdown[in_file], "service** user");
+//! ```
 
 pub mod docx;
 pub mod html;
