@@ -246,6 +246,7 @@ fn word_documents_are_read_the_way_word_shows_them() {
 <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>A manipulative box.</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>A manipulative box.</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
 <w:p><w:commentRangeStart w:id="7"/><w:r><w:t>Quoting the policy: hard to reach groups.</w:t></w:r><w:commentRangeEnd w:id="7"/></w:p>
 <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Non-compliant &amp; more.</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">Then </w:t></w:r><w:commentRangeStart w:id="9"/><w:r><w:t>nothing here.</w:t></w:r><w:commentRangeEnd w:id="9"/></w:p>
 </w:body></w:document>"#
     );
     let header =
@@ -254,7 +255,7 @@ fn word_documents_are_read_the_way_word_shows_them() {
         r#"<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>She failed to engage.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
     );
     let comments = format!(
-        r#"<w:comments {W}><w:comment w:id="7" w:author="A"><w:p><w:r><w:t>reframe-ignore hard-to-reach</w:t></w:r></w:p></w:comment><w:comment w:id="8"><w:p><w:r><w:t>an addict said</w:t></w:r></w:p></w:comment></w:comments>"#
+        r#"<w:comments {W}><w:comment w:id="7" w:author="A"><w:p><w:r><w:t>reframe-ignore hard-to-reach</w:t></w:r></w:p></w:comment><w:comment w:id="8"><w:p><w:r><w:t>an addict said</w:t></w:r></w:p></w:comment><w:comment w:id="9"><w:p><w:r><w:t>reframe-ignore</w:t></w:r></w:p></w:comment></w:comments>"#
     );
     let bytes = docx(&[
         ("word/document.xml", &body),
@@ -294,6 +295,19 @@ fn word_documents_are_read_the_way_word_shows_them() {
         .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
         .collect();
     assert_eq!(got, want);
+    // Columns count within the paragraph's text: a tab stop's definition is not a tab.
+    let columns: Vec<u64> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["column"].as_u64().unwrap())
+        .collect();
+    assert_eq!(columns, [10, 3, 1, 1, 5]);
+    // A reframe-ignore comment on text with no finding is noted, so that it can be removed.
+    assert_eq!(
+        report["notes"][0]["message"],
+        "paragraph 7, column 6: info: this suppression comment silences nothing; remove it if it is no longer needed"
+    );
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
