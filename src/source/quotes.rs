@@ -9,21 +9,28 @@ use std::ops::Range;
 
 use crate::text::is_word_char;
 
-/// The byte ranges of `text` inside quotation marks, the marks included, sorted.
+/// The byte ranges of `text` inside quotation marks, the marks included: sorted, and merged where they overlap
+/// (a quote inside a quote), so that [`is_quoted`] can search them.
 pub fn regions(text: &str) -> Vec<Range<usize>> {
     let mut regions = Vec::new();
     for paragraph in paragraphs(text) {
         regions_in(text, paragraph, &mut regions);
     }
     regions.sort_by_key(|r| r.start);
-    regions
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(regions.len());
+    for region in regions {
+        match merged.last_mut() {
+            Some(last) if region.start < last.end => last.end = last.end.max(region.end),
+            _ => merged.push(region),
+        }
+    }
+    merged
 }
 
 /// Whether `range` lies wholly inside one of `regions` (as returned by [`regions`]).
 pub fn is_quoted(regions: &[Range<usize>], range: &Range<usize>) -> bool {
-    regions
-        .iter()
-        .any(|r| r.start <= range.start && range.end <= r.end)
+    let i = regions.partition_point(|r| r.start <= range.start);
+    i > 0 && range.end <= regions[i - 1].end
 }
 
 /// The paragraphs of `text`: stretches separated by blank lines.
