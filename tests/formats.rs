@@ -346,6 +346,17 @@ fn bad_documents_get_one_line_each_and_the_others_are_still_checked() {
             &docx(&[("word/document.xml", &entities)]),
         ),
         write(d, "empty-zip.docx", &docx(&[("other.xml", "<x/>")])),
+        write(
+            d,
+            "encrypted.odt",
+            &docx(&[
+                (
+                    "META-INF/manifest.xml",
+                    "<manifest:file-entry><manifest:encryption-data/></manifest:file-entry>",
+                ),
+                ("content.xml", "\u{1}\u{2} encrypted bytes"),
+            ]),
+        ),
         write(d, "good.docx", &good),
     ];
     // A 1 GB text file, sparse: nothing is written, and it is refused by its size before it is read.
@@ -374,6 +385,7 @@ fn bad_documents_get_one_line_each_and_the_others_are_still_checked() {
         ("deep.docx", "nests elements more than 512 deep"),
         ("entities.docx", "declares a DOCTYPE (entities)"),
         ("empty-zip.docx", "it has no word/document.xml"),
+        ("encrypted.odt", "it is encrypted (password-protected)"),
         ("huge.txt", "too large to check (1073741824 bytes"),
     ];
     for (name, message) in expect {
