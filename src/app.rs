@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
-use crate::check::{FileReport, Outcome, Summary, check_bytes, read_input};
+use crate::check::{CheckOptions, FileReport, Outcome, Summary, check_file_with_notes, read_input};
 use crate::cli::{
     CheckArgs, Cli, Command, ConfigArgs, ExplainArgs, ExplainFormat, FixArgs, InitArgs, RulesArgs,
     RulesFormat, TestRulesArgs,
@@ -141,7 +141,7 @@ fn cli_settings(cli: &Cli, fail_on: Option<crate::cli::Level>) -> CliSettings {
         packs: cli.packs.clone(),
         rules: cli.rules.clone(),
         fail_on: fail_on.map(Severity::from),
-        include_quotes: false,
+        include_quotes: cli.include_quotes,
         config: cli.config.clone(),
         no_config: cli.no_config,
     }
@@ -241,12 +241,40 @@ impl Run {
         }
     }
 
+    /// The format of an input: by its extension (standard input: `--stdin-filename`'s), as configured in
+    /// `formats` or by default.
+    fn format(&self, input: &Input, file_settings: &FileSettings) -> crate::source::Format {
+        let path = settings_path(input, self.stdin_filename.as_deref());
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        file_settings
+            .formats
+            .iter()
+            .find(|(e, _)| e.eq_ignore_ascii_case(extension))
+            .and_then(|(_, name)| crate::source::Format::from_name(name))
+            .unwrap_or_else(|| crate::source::Format::from_extension(extension))
+    }
+
     /// Checks bytes read from an input with that input's settings.
-    fn check_bytes(&self, bytes: Vec<u8>, file_settings: &FileSettings) -> Outcome {
+    fn check_bytes(&self, input: &Input, bytes: Vec<u8>, file_settings: &FileSettings) -> Outcome {
+        self.check_with_notes(input, bytes, file_settings).0
+    }
+
+    /// Like [`Run::check_bytes`], with the notes of [`FileReport::notes`].
+    fn check_with_notes(
+        &self,
+        input: &Input,
+        bytes: Vec<u8>,
+        file_settings: &FileSettings,
+    ) -> (Outcome, Vec<String>) {
         let matcher = self.matchers.built(&file_settings.profile);
-        let mut outcome = check_bytes(bytes, matcher, &self.rules);
+        let options = CheckOptions {
+            format: self.format(input, file_settings),
+            quotes: file_settings.quotes,
+            limits: Default::default(),
+        };
+        let (mut outcome, notes) = check_file_with_notes(bytes, &options, matcher, &self.rules);
         if let Outcome::Checked(findings) = &mut outcome {
-            for finding in findings {
+            for finding in findings.iter_mut().filter(|f| !f.quoted) {
                 if let Some(level) = file_settings
                     .severity
                     .get(&self.rules.rules[finding.rule].id)
@@ -255,7 +283,7 @@ impl Run {
                 }
             }
         }
-        outcome
+        (outcome, notes)
     }
 }
 
@@ -280,13 +308,31 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
             let path = run.display_name(input);
             let Some(file_settings) = file_settings else {
                 let outcome = Outcome::Failed(CONFIG_BROKEN.into());
-                return (FileReport { path, outcome }, Severity::Error);
+                let notes = Vec::new();
+                return (
+                    FileReport {
+                        path,
+                        outcome,
+                        notes,
+                    },
+                    Severity::Error,
+                );
             };
-            let outcome = match read_input(input) {
-                Ok(bytes) => run.check_bytes(bytes, file_settings),
-                Err(e) => Outcome::Failed(format!("could not read the file: {e}")),
+            let (outcome, notes) = match read_input(input) {
+                Ok(bytes) => run.check_with_notes(input, bytes, file_settings),
+                Err(e) => (
+                    Outcome::Failed(format!("could not read the file: {e}")),
+                    Vec::new(),
+                ),
             };
-            (FileReport { path, outcome }, file_settings.fail_on)
+            (
+                FileReport {
+                    path,
+                    outcome,
+                    notes,
+                },
+                file_settings.fail_on,
+            )
         })
         .collect();
     checked.extend(run.walk_errors.iter().map(|(path, e)| {
@@ -295,6 +341,7 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
             FileReport {
                 path: path.clone(),
                 outcome,
+                notes: Vec::new(),
             },
             Severity::Error,
         )
@@ -390,8 +437,25 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
                 continue;
             }
         };
-        let findings = match run.check_bytes(original.clone(), file_settings) {
-            Outcome::Checked(findings) => findings,
+        if let (_, encoding, _) = crate::source::decode(&original).unwrap_or_default()
+            && encoding != crate::source::Encoding::Utf8
+        {
+            writeln!(
+                streams.err,
+                "error: {path}: not fixed: the file is {}; reframe fix changes UTF-8 files only \
+                 (save it as UTF-8, or use reframe check)",
+                encoding.name()
+            )?;
+            errors += 1;
+            continue;
+        }
+        let findings = match run.check_bytes(input, original.clone(), file_settings) {
+            // Words in quotation marks are the person's own: never changed; nor are phrases with markup inside
+            // them (`**service** user`), which a replacement would destroy.
+            Outcome::Checked(findings) => findings
+                .into_iter()
+                .filter(|f| !f.quoted && original.get(f.bytes.clone()) == Some(f.text.as_bytes()))
+                .collect::<Vec<_>>(),
             Outcome::Skipped(_) => continue,
             Outcome::Failed(message) => {
                 writeln!(streams.err, "error: {path}: {message}")?;
@@ -418,7 +482,7 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
             fix::safe_edits(&findings, &run.rules)
         };
         let fixed = fix::apply_edits(&original, &edits);
-        let left = match run.check_bytes(fixed.clone(), file_settings) {
+        let left = match run.check_bytes(input, fixed.clone(), file_settings) {
             Outcome::Checked(findings) => findings,
             _ => Vec::new(),
         };

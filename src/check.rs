@@ -7,10 +7,11 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::config::QuotePolicy;
 use crate::finding::{Finding, findings_for};
-use crate::matcher::Matcher;
+use crate::matcher::{Match, Matcher};
 use crate::rules::{RuleSet, Severity};
-use crate::source::{self, SourceError};
+use crate::source::{self, Document, Format, Limits, Segment, SourceError, quotes};
 use crate::walk::{Input, collect_inputs};
 
 /// What happened to one file.
@@ -31,6 +32,9 @@ pub struct FileReport {
     pub path: String,
     /// What happened.
     pub outcome: Outcome,
+    /// Notes for the reader that are not findings: suppression comments that silence nothing, as
+    /// `line:column: message` (or `location: message` in documents).
+    pub notes: Vec<String>,
 }
 
 impl FileReport {
@@ -49,13 +53,188 @@ pub fn check_text(text: &str, base: usize, matcher: &Matcher, rules: &RuleSet) -
     findings_for(text, base, &matches, &rules.rules)
 }
 
-/// Checks one file's bytes.
+/// How to read and check one file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    /// The file's format.
+    pub format: Format,
+    /// What to do with phrases in quotation marks.
+    pub quotes: QuotePolicy,
+    /// Limits on documents.
+    pub limits: Limits,
+}
+
+/// The note added to the message of a finding inside quotation marks.
+pub const QUOTED_NOTE: &str = " (inside quotation marks: the person\u{2019}s own words)";
+
+/// Checks one file's bytes as plain text.
 pub fn check_bytes(bytes: Vec<u8>, matcher: &Matcher, rules: &RuleSet) -> Outcome {
-    match source::decode(bytes) {
-        Ok(source) => Outcome::Checked(check_text(&source.text, source.base, matcher, rules)),
-        Err(SourceError::Binary) => Outcome::Skipped(SourceError::Binary.to_string()),
-        Err(e) => Outcome::Failed(e.to_string()),
+    check_file(bytes, &CheckOptions::default(), matcher, rules)
+}
+
+/// Checks one file's bytes in its format: reads it into text segments, finds the rules' phrases in each, drops
+/// those a suppression comment silences and (unless quotes are included) those inside quotation marks, and turns
+/// the rest into findings with positions in the file (or, for documents, in their paragraph).
+pub fn check_file(
+    bytes: Vec<u8>,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> Outcome {
+    check_file_with_notes(bytes, options, matcher, rules).0
+}
+
+/// Like [`check_file`], with the notes for [`FileReport::notes`].
+pub fn check_file_with_notes(
+    bytes: Vec<u8>,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> (Outcome, Vec<String>) {
+    match source::read(bytes, options.format, &options.limits) {
+        Ok(document) => {
+            let (findings, notes) = check_document_with_notes(&document, options, matcher, rules);
+            (Outcome::Checked(findings), notes)
+        }
+        Err(SourceError::Binary) => (
+            Outcome::Skipped(SourceError::Binary.to_string()),
+            Vec::new(),
+        ),
+        Err(e) => (Outcome::Failed(e.to_string()), Vec::new()),
     }
+}
+
+/// The matches in a segment that are to be reported, each with whether it is quoted, and the indices of the
+/// segment's suppressions that silenced nothing.
+fn segment_matches(
+    segment: &Segment,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> (Vec<(Match, bool)>, Vec<usize>) {
+    let quoted = quotes::regions(&segment.text);
+    let mut used = vec![false; segment.suppressions.len()];
+    let matches = matcher
+        .find(&segment.text)
+        .into_iter()
+        .filter(|m| {
+            let silenced_by = segment.suppressions.iter().position(|s| {
+                s.range.start <= m.range.start
+                    && m.range.end <= s.range.end
+                    && (s.rules.is_empty() || s.rules.iter().any(|r| *r == rules.rules[m.rule].id))
+            });
+            if let Some(i) = silenced_by {
+                used[i] = true;
+            }
+            silenced_by.is_none()
+        })
+        .map(|m| {
+            let q = quotes::is_quoted(&quoted, &m.range);
+            (m, q)
+        })
+        .filter(|(_, q)| !q || options.quotes == QuotePolicy::Info)
+        .collect();
+    let stale = (0..used.len()).filter(|&i| !used[i]).collect();
+    (matches, stale)
+}
+
+/// The note for a suppression comment that silences nothing.
+const STALE: &str =
+    "info: this suppression comment silences nothing; remove it if it is no longer needed";
+
+/// Checks a document read by [`source::read`].
+pub fn check_document(
+    document: &Document,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    check_document_with_notes(document, options, matcher, rules).0
+}
+
+/// Like [`check_document`], with notes on suppression comments that silence nothing.
+pub fn check_document_with_notes(
+    document: &Document,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> (Vec<Finding>, Vec<String>) {
+    let mut notes = Vec::new();
+    let mark = |findings: &mut Vec<Finding>, quoted: &[bool]| {
+        for (finding, &q) in findings.iter_mut().zip(quoted) {
+            if q {
+                finding.quoted = true;
+                finding.severity = Severity::Info;
+                finding.message.push_str(QUOTED_NOTE);
+            }
+        }
+    };
+    let Some(original) = &document.original else {
+        let mut all = Vec::new();
+        for segment in &document.segments {
+            let (found, stale) = segment_matches(segment, options, matcher, rules);
+            for i in stale {
+                let column = segment.text[..segment.suppressions[i]
+                    .comment
+                    .start
+                    .min(segment.text.len())]
+                    .chars()
+                    .count()
+                    + 1;
+                let place = segment.location.as_deref().unwrap_or("the document");
+                notes.push(format!("{place}, column {column}: {STALE}"));
+            }
+            let (matches, quoted): (Vec<Match>, Vec<bool>) = found.into_iter().unzip();
+            let mut findings = findings_for(&segment.text, 0, &matches, &rules.rules);
+            mark(&mut findings, &quoted);
+            for finding in &mut findings {
+                finding.location = segment.location.clone();
+            }
+            all.extend(findings);
+        }
+        return (all, notes);
+    };
+    // Each match with whether it is quoted and the words as read (without markup such as `**` or `<b>`).
+    let mut mapped: Vec<(Match, bool, &str)> = Vec::new();
+    let lines = crate::text::LineIndex::new(original);
+    for segment in &document.segments {
+        let (found, stale) = segment_matches(segment, options, matcher, rules);
+        for i in stale {
+            let at = segment.suppressions[i].comment.start.min(original.len());
+            let p = lines.position(original, at);
+            notes.push(format!("{}:{}: {STALE}", p.line, p.column));
+        }
+        for (mut m, q) in found {
+            let words = &segment.text[m.range.clone()];
+            m.range = segment.map.original_range(m.range);
+            m.article = m.article.map(|a| segment.map.original_range(a));
+            mapped.push((m, q, words));
+        }
+    }
+    mapped.sort_by_key(|(m, _, _)| m.range.start);
+    let words: Vec<&str> = mapped.iter().map(|(_, _, w)| *w).collect();
+    let (matches, quoted): (Vec<Match>, Vec<bool>) =
+        mapped.into_iter().map(|(m, q, _)| (m, q)).unzip();
+    let mut findings = findings_for(original, 0, &matches, &rules.rules);
+    for (finding, words) in findings.iter_mut().zip(words) {
+        if finding.text != words {
+            finding.text = words.to_string();
+            finding.message = rules.rules[finding.rule].message_for(words);
+        }
+    }
+    mark(&mut findings, &quoted);
+    let offsets: Vec<usize> = findings
+        .iter()
+        .flat_map(|f| [f.bytes.start, f.bytes.end, f.replace.start, f.replace.end])
+        .collect();
+    let to_file = document
+        .encoding
+        .file_offsets(original, document.base, &offsets);
+    for finding in &mut findings {
+        finding.bytes = to_file(finding.bytes.start)..to_file(finding.bytes.end);
+        finding.replace = to_file(finding.replace.start)..to_file(finding.replace.end);
+    }
+    (findings, notes)
 }
 
 /// Reads an input's bytes, refusing files over [`source::MAX_FILE_BYTES`].
@@ -98,13 +277,25 @@ pub fn check_paths(
         .map(|input| FileReport {
             path: input.display_name(),
             outcome: match read_input(input) {
-                Ok(bytes) => check_bytes(bytes, matcher, rules),
+                Ok(bytes) => {
+                    let extension = match input {
+                        Input::File(path) => path.extension().and_then(|e| e.to_str()),
+                        Input::Stdin => None,
+                    };
+                    let options = CheckOptions {
+                        format: Format::from_extension(extension.unwrap_or("")),
+                        ..CheckOptions::default()
+                    };
+                    check_file(bytes, &options, matcher, rules)
+                }
                 Err(e) => Outcome::Failed(format!("could not read the file: {e}")),
             },
+            notes: Vec::new(),
         })
         .collect();
     reports.extend(walk_errors.into_iter().map(|(path, e)| FileReport {
         path,
+        notes: Vec::new(),
         outcome: Outcome::Failed(e.to_string()),
     }));
     reports.sort_by(|a, b| a.path.cmp(&b.path));

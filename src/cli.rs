@@ -27,6 +27,9 @@ pub struct Cli {
     /// Use no configuration file.
     #[arg(long, global = true)]
     pub no_config: bool,
+    /// Report phrases inside quotation marks (a person's own words) as info instead of leaving them out.
+    #[arg(long, global = true)]
+    pub include_quotes: bool,
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", global = true)]
     pub color: ColorWhen,

@@ -36,6 +36,13 @@ pub struct Finding {
     pub replace: Range<usize>,
     /// The line(s) the finding is on, for snippets.
     pub context: Context,
+    /// Where the finding is in a Word or OpenDocument file, in words ("paragraph 12, table 1 row 2 cell 1");
+    /// `None` for text files, whose line and column say it all. Lines and columns then count within that
+    /// paragraph's text, and `bytes` are offsets into it.
+    pub location: Option<String>,
+    /// The phrase is inside quotation marks (a person's own words), reported as `info` because quotes are
+    /// included (`--include-quotes`); a fix never changes it.
+    pub quoted: bool,
 }
 
 /// The whole line(s) a finding is on.
@@ -47,6 +54,9 @@ pub struct Context {
     pub text: String,
     /// Byte range within `text` of what a fix replaces (the matched words and any article before them).
     pub replace: Range<usize>,
+    /// Byte range within `text` of the matched words as they stand in the file (markup included, as in
+    /// `**service** user`).
+    pub phrase: Range<usize>,
 }
 
 /// Turns the matches in `text` into findings. `base` is the byte offset of `text` in the file (a UTF-8 byte
@@ -92,8 +102,11 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
                 context: Context {
                     first_line,
                     replace: replace_start - context_range.start..m.range.end - context_range.start,
+                    phrase: m.range.start - context_range.start..m.range.end - context_range.start,
                     text: text[context_range].to_string(),
                 },
+                location: None,
+                quoted: false,
             }
         })
         .collect()

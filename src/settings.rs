@@ -377,6 +377,17 @@ pub fn unknown_names(rules: &RuleSet, settings: &FileSettings) -> Vec<String> {
             problems.push(format!("there is no rule or category `{name}`{hint}"));
         }
     }
+    for (extension, format) in &settings.formats {
+        if crate::source::Format::from_name(format).is_none() {
+            let names = crate::source::Format::NAMES.iter().map(|(n, _)| *n);
+            let hint = did_you_mean(format, names)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            problems.push(format!(
+                "`formats.{extension}`: there is no format `{format}` (text, markdown, html, docx, odt){hint}"
+            ));
+        }
+    }
     if let Some(packs) = &settings.profile.packs {
         for name in packs {
             if !rules.packs.iter().any(|p| p.name == *name) {

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::error::InputError;
 
 /// The extensions checked when walking a directory (a file named explicitly is always checked).
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "docx", "odt",
+];
 
 /// One thing to check.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -63,7 +63,7 @@ pub(super) fn write(
                     let context = &finding.context;
                     // The phrase is the primary annotation (its line:column heads the finding); an article the
                     // suggestions replace too is marked as context.
-                    let span = context.replace.end - finding.text.len()..context.replace.end;
+                    let span = context.phrase.clone();
                     let article = (context.replace.start < span.start).then(|| {
                         let from = context.replace.start;
                         let len = context.text[from..]
@@ -71,6 +71,10 @@ pub(super) fn write(
                             .unwrap_or(0);
                         AnnotationKind::Context.span(from..from + len)
                     });
+                    let location = finding
+                        .location
+                        .as_ref()
+                        .map(|l| Level::NOTE.message(format!("in {l}")));
                     let group = level(finding.severity)
                         .primary_title(finding.message.as_str())
                         .id(rule.id.as_str())
@@ -82,6 +86,7 @@ pub(super) fn write(
                                 .annotation(AnnotationKind::Primary.span(span))
                                 .annotations(article),
                         )
+                        .elements(location)
                         .element(
                             Level::HELP
                                 .with_name(Some("try"))
@@ -96,6 +101,11 @@ pub(super) fn write(
                 }
             }
             Outcome::Failed(_) => {}
+        }
+        if !options.quiet {
+            for note in &report.notes {
+                writeln!(out, "{}:{note}", report.path)?;
+            }
         }
     }
     if !options.quiet {

@@ -32,6 +32,10 @@ pub struct JsonReport<'a> {
     pub summary: JsonSummary,
     /// Files that could not be checked (and why). Skipped binary files are not errors.
     pub errors: Vec<JsonError<'a>>,
+    /// Notes that are not findings, such as suppression comments that silence nothing (absent when there are
+    /// none); `message` starts with the place (`line:column:`, or the paragraph in a document).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<JsonError<'a>>,
 }
 
 /// One finding.
@@ -68,6 +72,14 @@ pub struct JsonFinding<'a> {
     pub suggestions: &'a [String],
     /// Why the phrase matters.
     pub why: &'a str,
+    /// Where the finding is in a Word or OpenDocument file ("paragraph 12, table 1 row 2 cell 1"); absent for
+    /// text files. With it, `line` and `column` count within that paragraph, and the byte offsets are into its
+    /// text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<&'a str>,
+    /// Present and true when the phrase is inside quotation marks (reported only with `--include-quotes`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quoted: bool,
 }
 
 /// Counts over the run.
@@ -102,7 +114,12 @@ pub fn json_report<'a>(
 ) -> JsonReport<'a> {
     let mut findings = Vec::new();
     let mut errors = Vec::new();
+    let mut notes = Vec::new();
     for report in reports {
+        notes.extend(report.notes.iter().map(|message| JsonError {
+            path: &report.path,
+            message,
+        }));
         match &report.outcome {
             Outcome::Checked(list) => {
                 for f in list {
@@ -123,6 +140,8 @@ pub fn json_report<'a>(
                         message: &f.message,
                         suggestions: &f.suggestions,
                         why: &rule.why,
+                        location: f.location.as_deref(),
+                        quoted: f.quoted,
                     });
                 }
             }
@@ -147,6 +166,7 @@ pub fn json_report<'a>(
             by_rule: summary.by_rule.clone(),
         },
         errors,
+        notes,
     }
 }
 

@@ -1,0 +1,149 @@
+//! Finding quoted speech: a person's own words in quotation marks are their voice, not the writer's.
+//!
+//! Quotation marks are straight double quotes `"`, curly double quotes “ ”, and paired curly single quotes ‘ ’.
+//! An apostrophe inside or at the end of a word (don’t, people’s, Sam’s) is not a quotation mark: a ’ closes a
+//! quote only when a ‘ opened one and no letter follows it. Straight single quotes are too often apostrophes to
+//! count. A quote that is never closed ends at the end of its paragraph (a blank line, or the end of the text).
+
+use std::ops::Range;
+
+use crate::text::is_word_char;
+
+/// The byte ranges of `text` inside quotation marks, the marks included: sorted, and merged where they overlap
+/// (a quote inside a quote), so that [`is_quoted`] can search them.
+pub fn regions(text: &str) -> Vec<Range<usize>> {
+    let mut regions = Vec::new();
+    for paragraph in paragraphs(text) {
+        regions_in(text, paragraph, &mut regions);
+    }
+    regions.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(regions.len());
+    for region in regions {
+        match merged.last_mut() {
+            Some(last) if region.start < last.end => last.end = last.end.max(region.end),
+            _ => merged.push(region),
+        }
+    }
+    merged
+}
+
+/// Whether `range` lies wholly inside one of `regions` (as returned by [`regions`]).
+pub fn is_quoted(regions: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = regions.partition_point(|r| r.start <= range.start);
+    i > 0 && range.end <= regions[i - 1].end
+}
+
+/// The paragraphs of `text`: stretches separated by blank lines.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    let mut blank_run = false;
+    for line in text.split_inclusive('\n') {
+        let is_blank = line
+            .trim_matches(|c: char| c.is_whitespace() || c == super::SEPARATOR)
+            .is_empty();
+        if is_blank && !blank_run {
+            paragraphs.push(start..offset);
+        }
+        if !is_blank && blank_run {
+            start = offset;
+        }
+        blank_run = is_blank;
+        offset += line.len();
+    }
+    if !blank_run {
+        paragraphs.push(start..text.len());
+    }
+    paragraphs
+}
+
+fn regions_in(text: &str, paragraph: Range<usize>, regions: &mut Vec<Range<usize>>) {
+    let part = &text[paragraph.clone()];
+    let mut double: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    let mut chars = part.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let at = paragraph.start + i;
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '"' | '\u{201D}' if double.is_some() => {
+                let start = double.take().expect("open");
+                regions.push(start..at + c.len_utf8());
+            }
+            '"' | '\u{201C}' if double.is_none() => double = Some(at),
+            '\u{2018}'
+                if single.is_none()
+                    && !prev.is_some_and(is_word_char)
+                    && next.is_some_and(|n| !n.is_whitespace()) =>
+            {
+                single = Some(at);
+            }
+            '\u{2019}'
+                if single.is_some()
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && !next.is_some_and(is_word_char) =>
+            {
+                let start = single.take().expect("open");
+                regions.push(start..at + c.len_utf8());
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    for start in [double, single].into_iter().flatten() {
+        regions.push(start..paragraph.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        regions(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn finds_straight_curly_and_single_quotes() {
+        assert_eq!(
+            quoted(r#"She said "I am not a service user" today."#),
+            [r#""I am not a service user""#]
+        );
+        assert_eq!(
+            quoted("He said \u{201C}call me chaotic\u{201D}."),
+            ["\u{201C}call me chaotic\u{201D}"]
+        );
+        assert_eq!(
+            quoted("He said \u{2018}I\u{2019}m an addict\u{2019} and left."),
+            ["\u{2018}I\u{2019}m an addict\u{2019}"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(
+            quoted("Sam\u{2019}s worker said she doesn\u{2019}t engage. People\u{2019}s views.")
+                .is_empty()
+        );
+        assert!(quoted("The workers\u{2019} view; rock \u{2019}n\u{2019} roll").is_empty());
+        assert!(quoted("It's Sam's flat").is_empty());
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_with_its_paragraph() {
+        let text = "He said \u{201C}I am chaotic\nand tired.\n\nThe service user left.";
+        assert_eq!(quoted(text), ["\u{201C}I am chaotic\nand tired.\n"]);
+        let text = "\u{2018}open\n\nservice user";
+        assert_eq!(quoted(text), ["\u{2018}open\n"]);
+    }
+
+    #[test]
+    fn nested_quotes_are_inside_the_outer_ones() {
+        let text = "\u{201C}She told me \u{2018}you\u{2019}re hard to reach\u{2019} twice\u{201D}";
+        let r = regions(text);
+        let inner = text.find("hard").unwrap();
+        assert!(is_quoted(&r, &(inner..inner + 13)));
+    }
+}
