@@ -1,5 +1,6 @@
 //! The `reframe` binary: parse the arguments, set up colour, run, exit with the code the run chose.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,9 +14,12 @@ fn main() -> ExitCode {
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
-    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+    // Reports are written through a buffer (a JSON report of thousands of findings is many small writes); the
+    // interactive review flushes before it waits for a key.
+    let stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+    let styled = !matches!(stdout.current_choice(), anstream::ColorChoice::Never);
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout);
     let mut err = anstream::AutoStream::new(std::io::stderr().lock(), choice);
-    let styled = !matches!(out.current_choice(), anstream::ColorChoice::Never);
     let code = app::run(
         cli,
         &mut Streams {
@@ -24,5 +28,7 @@ fn main() -> ExitCode {
             styled,
         },
     );
+    // A reader that went away (`reframe check | head`) is not an error worth a message.
+    let _ = out.flush();
     ExitCode::from(code)
 }
