@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
+use crate::baseline::BaselineFile;
 use crate::check::{FileReport, Outcome, Summary, check_bytes, read_input};
 use crate::cli::{
     CheckArgs, Cli, Command, ConfigArgs, ExplainArgs, ExplainFormat, FixArgs, InitArgs, RulesArgs,
@@ -19,7 +20,7 @@ use crate::config;
 use crate::error::{LocatedError, PackErrors};
 use crate::explain::{self, RuleDoc, RuleFilter};
 use crate::fix;
-use crate::report::{self, Format, HumanOptions};
+use crate::report::{self, Format, ReportOptions};
 use crate::review;
 use crate::rules::{Origin, PackSelection, RuleSet, Severity, pack_files, parse_pack};
 use crate::selftest;
@@ -272,7 +273,8 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
-    let mut checked: Vec<(FileReport, Severity)> = run
+    // Each report with the level that fails it and whether its configuration asks for redaction.
+    let mut checked: Vec<(FileReport, Severity, bool)> = run
         .inputs
         .par_iter()
         .zip(run.settings.par_iter())
@@ -280,13 +282,17 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
             let path = run.display_name(input);
             let Some(file_settings) = file_settings else {
                 let outcome = Outcome::Failed(CONFIG_BROKEN.into());
-                return (FileReport { path, outcome }, Severity::Error);
+                return (FileReport { path, outcome }, Severity::Error, false);
             };
             let outcome = match read_input(input) {
                 Ok(bytes) => run.check_bytes(bytes, file_settings),
                 Err(e) => Outcome::Failed(format!("could not read the file: {e}")),
             };
-            (FileReport { path, outcome }, file_settings.fail_on)
+            (
+                FileReport { path, outcome },
+                file_settings.fail_on,
+                file_settings.redact,
+            )
         })
         .collect();
     checked.extend(run.walk_errors.iter().map(|(path, e)| {
@@ -297,37 +303,137 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
                 outcome,
             },
             Severity::Error,
+            false,
         )
     }));
     checked.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let failing = checked
+    let options = ReportOptions {
+        styled: streams.styled && args.output.is_none(),
+        quiet: args.quiet,
+        redact_all: args.redact,
+        redact_paths: checked
+            .iter()
+            .filter(|c| c.2)
+            .map(|c| c.0.path.clone())
+            .collect(),
+    };
+    let (mut reports, fail_levels): (Vec<FileReport>, Vec<Severity>) =
+        checked.into_iter().map(|(r, level, _)| (r, level)).unzip();
+    let has_errors = reports
         .iter()
+        .any(|r| matches!(r.outcome, Outcome::Failed(_)))
+        || run.config_errors;
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &reports, &run.rules, has_errors, streams);
+    }
+    let baseline_note = match &args.baseline {
+        Some(path) => match BaselineFile::load(path) {
+            Ok(baseline) => Some(baseline.suppress(&mut reports, &run.rules)),
+            Err(e) => {
+                writeln!(streams.err, "error: {e}")?;
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
+    let failing = reports
+        .iter()
+        .zip(&fail_levels)
         .any(|(report, fail_on)| report.findings().iter().any(|f| f.severity >= *fail_on));
-    let reports: Vec<FileReport> = checked.into_iter().map(|(report, _)| report).collect();
     let summary = Summary::of(&reports, &run.rules);
     let format = match args.format {
         crate::cli::CheckFormat::Human => Format::Human,
         crate::cli::CheckFormat::Json => Format::Json,
+        crate::cli::CheckFormat::Jsonl => Format::Jsonl,
+        crate::cli::CheckFormat::Sarif => Format::Sarif,
+        crate::cli::CheckFormat::Github => Format::Github,
+        crate::cli::CheckFormat::Checkstyle => Format::Checkstyle,
     };
-    if format == Format::Human {
+    // The JSON and SARIF reports carry the files that could not be checked; the other formats leave them to
+    // standard error.
+    if !matches!(format, Format::Json | Format::Sarif) {
         for report in &reports {
             if let Outcome::Failed(message) = &report.outcome {
                 writeln!(streams.err, "error: {}: {message}", report.path)?;
             }
         }
     }
-    let human = HumanOptions {
-        styled: streams.styled,
-        quiet: args.quiet,
-    };
-    report::write_report(format, &reports, &run.rules, &summary, &human, streams.out)?;
-    Ok(if summary.errors > 0 || run.config_errors {
+    match &args.output {
+        Some(path) => {
+            let mut file = match std::fs::File::create(path) {
+                Ok(file) => io::BufWriter::new(file),
+                Err(e) => {
+                    writeln!(streams.err, "error: {}: {e}", path.display())?;
+                    return Ok(EXIT_ERROR);
+                }
+            };
+            report::write_report(format, &reports, &run.rules, &summary, &options, &mut file)?;
+            file.flush()?;
+        }
+        None => report::write_report(
+            format,
+            &reports,
+            &run.rules,
+            &summary,
+            &options,
+            streams.out,
+        )?,
+    }
+    if let Some((suppressed, stale)) = baseline_note
+        && format == Format::Human
+        && !args.quiet
+    {
+        let mut note = format!(
+            "note: {} in the baseline not shown",
+            plural(suppressed, "finding")
+        );
+        if stale > 0 {
+            note.push_str(&format!(
+                "; {} no longer found (rewrite it with --write-baseline to drop them)",
+                plural(stale, "recorded finding")
+            ));
+        }
+        writeln!(streams.err, "{note}")?;
+    }
+    Ok(if has_errors {
         EXIT_ERROR
     } else if failing {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+/// `--write-baseline`: records every finding; the run then passes unless files could not be checked.
+fn write_baseline(
+    path: &Path,
+    reports: &[FileReport],
+    rules: &RuleSet,
+    has_errors: bool,
+    streams: &mut Streams,
+) -> io::Result<u8> {
+    let baseline = BaselineFile::record(reports, rules);
+    if let Err(e) = baseline.save(path) {
+        writeln!(streams.err, "error: {e}")?;
+        return Ok(EXIT_ERROR);
+    }
+    let files = reports.iter().filter(|r| !r.findings().is_empty()).count();
+    writeln!(
+        streams.err,
+        "wrote {}: {} in {}",
+        path.display(),
+        plural(baseline.len(), "finding"),
+        plural(files, "file")
+    )?;
+    if has_errors {
+        for report in reports {
+            if let Outcome::Failed(message) = &report.outcome {
+                writeln!(streams.err, "error: {}: {message}", report.path)?;
+            }
+        }
+        return Ok(EXIT_ERROR);
+    }
+    Ok(EXIT_CLEAN)
 }
 
 /// Extensions `reframe fix` refuses: documents whose text is not stored as plain text.
@@ -553,6 +659,7 @@ fn show_config(cli: &Cli, args: &ConfigArgs, streams: &mut Streams) -> io::Resul
         exclude: &settings.exclude,
         quotes: settings.quotes,
         fail_on: settings.fail_on,
+        redact: settings.redact,
         severity: &settings.severity,
         formats: &settings.formats,
     };
@@ -574,6 +681,7 @@ struct EffectiveSettings<'a> {
     exclude: &'a [String],
     quotes: config::QuotePolicy,
     fail_on: Severity,
+    redact: bool,
     severity: &'a std::collections::BTreeMap<String, Severity>,
     formats: &'a std::collections::BTreeMap<String, String>,
 }

@@ -63,6 +63,8 @@ pub struct FileSettings {
     pub include: Vec<String>,
     /// Exclude globs (relative to the configuration file), if any.
     pub exclude: Vec<String>,
+    /// Print findings without the text around them.
+    pub redact: bool,
 }
 
 /// Loaded configuration files, found once per folder.
@@ -214,6 +216,7 @@ impl Configs {
             formats: merged.formats.unwrap_or_default(),
             include: merged.include.unwrap_or_default(),
             exclude: merged.exclude.unwrap_or_default(),
+            redact: merged.redact.unwrap_or(false),
         })
     }
 
@@ -302,6 +305,9 @@ fn merge(into: &mut Options, layer: &Options) {
     }
     if layer.fail_on.is_some() {
         into.fail_on = layer.fail_on;
+    }
+    if layer.redact.is_some() {
+        into.redact = layer.redact;
     }
 }
 

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::check::{FileReport, Outcome, Summary};
+use crate::finding::Finding;
 use crate::rules::{Category, RuleSet, Severity};
 
 /// The whole JSON report: one object per run.
@@ -70,6 +71,30 @@ pub struct JsonFinding<'a> {
     pub why: &'a str,
 }
 
+impl<'a> JsonFinding<'a> {
+    /// The JSON form of a finding in `path`.
+    pub fn new(path: &'a str, f: &'a Finding, rules: &'a RuleSet) -> JsonFinding<'a> {
+        let rule = &rules.rules[f.rule];
+        JsonFinding {
+            path,
+            line: f.line,
+            column: f.column,
+            end_line: f.end_line,
+            end_column: f.end_column,
+            start_byte: f.bytes.start,
+            end_byte: f.bytes.end,
+            text: &f.text,
+            rule: &rule.id,
+            pack: &rule.pack,
+            category: rule.category,
+            severity: f.severity,
+            message: &f.message,
+            suggestions: &f.suggestions,
+            why: &rule.why,
+        }
+    }
+}
+
 /// Counts over the run.
 #[derive(Debug, Serialize)]
 pub struct JsonSummary {
@@ -105,26 +130,10 @@ pub fn json_report<'a>(
     for report in reports {
         match &report.outcome {
             Outcome::Checked(list) => {
-                for f in list {
-                    let rule = &rules.rules[f.rule];
-                    findings.push(JsonFinding {
-                        path: &report.path,
-                        line: f.line,
-                        column: f.column,
-                        end_line: f.end_line,
-                        end_column: f.end_column,
-                        start_byte: f.bytes.start,
-                        end_byte: f.bytes.end,
-                        text: &f.text,
-                        rule: &rule.id,
-                        pack: &rule.pack,
-                        category: rule.category,
-                        severity: f.severity,
-                        message: &f.message,
-                        suggestions: &f.suggestions,
-                        why: &rule.why,
-                    });
-                }
+                findings.extend(
+                    list.iter()
+                        .map(|f| JsonFinding::new(&report.path, f, rules)),
+                );
             }
             Outcome::Failed(message) => errors.push(JsonError {
                 path: &report.path,
