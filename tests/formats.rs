@@ -213,3 +213,55 @@ fn redact_leaves_out_the_text_around_each_phrase_in_every_format() {
     let (_, plain, _) = reframe(dir.path(), &["check", "note.txt"]);
     assert!(plain.contains("Sam is a service user"), "{plain}");
 }
+
+#[test]
+fn a_configuration_can_redact_some_paths() {
+    let dir = notes_folder();
+    fs::create_dir(dir.path().join("private")).unwrap();
+    fs::write(
+        dir.path().join("private/case.txt"),
+        "Sam is a service user.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("reframe.toml"),
+        "[[overrides]]\npaths = [\"private/**\"]\nredact = true\n",
+    )
+    .unwrap();
+    let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("reframe")
+            .unwrap()
+            .env_clear()
+            .env("NO_COLOR", "1")
+            .current_dir(dir.path())
+            .arg("--rules")
+            .arg(&pack)
+            .args(["--pack", "semantics"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let (stdout, _) = run(&["check", "note.txt", "private/case.txt"]);
+    assert!(
+        stdout.contains("Sam is a service user who"),
+        "note.txt is shown: {stdout}"
+    );
+    assert!(!stdout.contains("Sam is a service user.\n"), "{stdout}");
+    assert!(stdout.contains("--> private/case.txt:1:10"), "{stdout}");
+    let (sarif, _) = run(&["check", "--format", "sarif", "private/case.txt"]);
+    assert!(!sarif.contains("contextRegion"), "{sarif}");
+    let (stdout, _) = run(&["config", "private/case.txt"]);
+    assert!(stdout.contains("redact = true"), "{stdout}");
+    fs::write(dir.path().join("reframe.toml"), "redcat = true\n").unwrap();
+    let (_, stderr) = run(&["check", "note.txt"]);
+    assert!(
+        stderr.starts_with("error: unknown key `redcat`; did you mean `redact`?\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("reframe.toml:1:1\n"), "{stderr}");
+}

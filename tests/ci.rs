@@ -1,0 +1,104 @@
+//! The README's plain-shell CI recipe, run for real: the `sh` block after the `ci-recipe` marker in README.md is
+//! executed with `sh` in a small repository (a reframe.toml, a .gitignore, notes and a committed baseline), with
+//! the freshly built `reframe` first on the `PATH`.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The recipe, exactly as the README shows it.
+fn recipe() -> String {
+    let readme = fs::read_to_string("README.md").unwrap();
+    let after = readme
+        .split_once("<!-- ci-recipe")
+        .expect("README.md marks its CI recipe with <!-- ci-recipe -->")
+        .1;
+    let block = after.split_once("```sh\n").unwrap().1;
+    block.split_once("```").unwrap().0.to_string()
+}
+
+fn run_recipe(repo: &Path) -> (i32, String) {
+    let bin = assert_cmd::cargo::cargo_bin("reframe");
+    let path = format!("{}:/usr/bin:/bin", bin.parent().unwrap().display());
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(recipe())
+        .env_clear()
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .current_dir(repo)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let mut text = String::from_utf8(output.stdout).unwrap();
+    text.push_str(&String::from_utf8(output.stderr).unwrap());
+    (output.status.code().unwrap(), text)
+}
+
+#[test]
+fn the_plain_shell_recipe_fails_on_new_findings_only() {
+    let repo = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = repo.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    write(
+        "reframe.toml",
+        "exclude = [\"drafts/**\"]\nfail-on = \"warning\"\n",
+    );
+    write(".gitignore", "build/\nreframe-report.txt\n");
+    write(
+        "notes/visit.md",
+        "# Visit\n\nSam is a service user who lives in town.\n",
+    );
+    write("drafts/new.md", "The service user in the draft.\n");
+    write("build/copy.md", "The service user in the build.\n");
+    // The baseline, as a developer would write and commit it.
+    let status = Command::cargo_bin("reframe")
+        .unwrap()
+        .env_clear()
+        .current_dir(repo.path())
+        .args(["check", "--write-baseline", "reframe-baseline.json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&status.stderr),
+        "wrote reframe-baseline.json: 1 finding in 1 file\n"
+    );
+
+    let (code, output) = run_recipe(repo.path());
+    assert_eq!(code, 0, "{output}");
+    assert!(
+        output.contains("0 findings in 0 of 1 file\nreframe: no new findings\n"),
+        "{output}"
+    );
+    assert!(
+        !output.contains("draft") && !output.contains("build"),
+        "{output}"
+    );
+
+    write(
+        "notes/visit.md",
+        "# Visit\n\nSam is a service user who lives in town.\nThe service user called back.\n",
+    );
+    let (code, output) = run_recipe(repo.path());
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("--> notes/visit.md:4:5"), "{output}");
+    assert!(!output.contains("called back"), "redacted: {output}");
+    assert!(
+        !output.contains(":3:"),
+        "the recorded finding stays out: {output}"
+    );
+    assert!(output.contains("reframe: new findings above"), "{output}");
+
+    write(
+        "reframe.toml",
+        "exclude = [\"drafts/**\"]\nfail-on = \"warn\"\n",
+    );
+    let (code, output) = run_recipe(repo.path());
+    assert_eq!(code, 2, "{output}");
+    assert!(output.contains("did you mean `warning`?"), "{output}");
+    assert!(output.contains("reframe: could not check"), "{output}");
+}
