@@ -20,6 +20,7 @@ use crate::config;
 use crate::error::{LocatedError, PackErrors};
 use crate::explain::{self, RuleDoc, RuleFilter};
 use crate::fix;
+use crate::progress::Progress;
 use crate::report::{self, Format, ReportOptions};
 use crate::review;
 use crate::rules::{Origin, PackSelection, RuleSet, Severity, pack_files, parse_pack};
@@ -273,12 +274,18 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
+    let progress = Progress::new(
+        run.inputs.len(),
+        !args.quiet && std::io::stderr().is_terminal(),
+        crate::progress::delay(),
+    );
     // Each report with the level that fails it and whether its configuration asks for redaction.
     let mut checked: Vec<(FileReport, Severity, bool)> = run
         .inputs
         .par_iter()
         .zip(run.settings.par_iter())
         .map(|(input, file_settings)| {
+            let _tick = Tick(&progress);
             let path = run.display_name(input);
             let Some(file_settings) = file_settings else {
                 let outcome = Outcome::Failed(CONFIG_BROKEN.into());
@@ -295,6 +302,7 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
             )
         })
         .collect();
+    progress.finish();
     checked.extend(run.walk_errors.iter().map(|(path, e)| {
         let outcome = Outcome::Failed(e.to_string());
         (
@@ -402,6 +410,15 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Counts a file as checked when dropped, whichever way its check ends.
+struct Tick<'a>(&'a Progress);
+
+impl Drop for Tick<'_> {
+    fn drop(&mut self) {
+        self.0.tick();
+    }
 }
 
 /// `--write-baseline`: records every finding; the run then passes unless files could not be checked.

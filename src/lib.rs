@@ -31,6 +31,7 @@ pub mod finding;
 pub mod fix;
 pub mod forms;
 pub mod matcher;
+pub mod progress;
 pub mod report;
 pub mod review;
 pub mod rules;

@@ -14,7 +14,8 @@ fn main() -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
     let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-    let mut err = anstream::AutoStream::new(std::io::stderr().lock(), choice);
+    // Standard error is not locked for the whole run: the progress bar draws on it from worker threads.
+    let mut err = anstream::AutoStream::new(std::io::stderr(), choice);
     let styled = !matches!(out.current_choice(), anstream::ColorChoice::Never);
     let code = app::run(
         cli,
