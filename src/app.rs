@@ -178,6 +178,7 @@ impl Run {
         paths: &[PathBuf],
         fail_on: Option<crate::cli::Level>,
         stdin_filename: Option<&Path>,
+        force_exclude: bool,
         streams: &mut Streams,
     ) -> io::Result<Result<Run, u8>> {
         let mut configs = Configs::new(cli_settings(cli, fail_on));
@@ -186,8 +187,15 @@ impl Run {
         } else {
             paths.to_vec()
         };
-        let (inputs, walk_errors) =
+        let (mut inputs, walk_errors) =
             collect_inputs_with(&paths, &mut |path| configs.wanted(path, DEFAULT_EXTENSIONS));
+        if force_exclude {
+            // Files named on the command line (by pre-commit, say) obey the configuration's `exclude` too.
+            inputs.retain(|input| match input {
+                Input::File(path) => !configs.excluded(path),
+                Input::Stdin => true,
+            });
+        }
         let settings: Vec<Option<FileSettings>> = inputs
             .iter()
             .map(|input| configs.settings_for(&settings_path(input, stdin_filename)))
@@ -269,6 +277,7 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
         &args.paths,
         args.fail_on,
         args.stdin_filename.as_deref(),
+        args.force_exclude,
         streams,
     )? {
         Ok(run) => run,
@@ -470,6 +479,7 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
         &args.paths,
         args.fail_on,
         args.stdin_filename.as_deref(),
+        args.force_exclude,
         streams,
     )? {
         Ok(run) => run,

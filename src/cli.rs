@@ -86,6 +86,10 @@ pub struct CheckArgs {
     /// The file name standard input (`-`) stands for: reports show it, and its configuration and format apply.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Leave out files named on the command line that the configuration's `exclude` matches (for pre-commit and
+    /// editors, which name files one by one).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Write the report to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -119,6 +123,9 @@ pub struct FixArgs {
     /// The file name standard input (`-`) stands for: its configuration applies.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Leave out files named on the command line that the configuration's `exclude` matches.
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 /// Arguments of `reframe rules`.

@@ -102,3 +102,49 @@ fn the_plain_shell_recipe_fails_on_new_findings_only() {
     assert!(output.contains("did you mean `warning`?"), "{output}");
     assert!(output.contains("reframe: could not check"), "{output}");
 }
+
+#[test]
+fn named_files_obey_exclude_with_force_exclude_as_the_pre_commit_hook_runs() {
+    let repo = tempfile::tempdir().unwrap();
+    fs::create_dir_all(repo.path().join("drafts")).unwrap();
+    fs::write(
+        repo.path().join("reframe.toml"),
+        "exclude = [\"drafts/**\"]\n",
+    )
+    .unwrap();
+    fs::write(repo.path().join("drafts/new.md"), "The service user.\n").unwrap();
+    fs::write(repo.path().join("visit.md"), "The service user.\n").unwrap();
+    let hooks = fs::read_to_string(".pre-commit-hooks.yaml").unwrap();
+    let entry = hooks
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("entry: reframe "))
+        .unwrap();
+    assert!(entry.contains("--force-exclude"), "{entry}");
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("reframe")
+            .unwrap()
+            .env_clear()
+            .current_dir(repo.path())
+            .args(entry.split(' '))
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let shown = run(&["drafts/new.md", "visit.md"]);
+    assert!(shown.contains("--> visit.md:1:5"), "{shown}");
+    assert!(!shown.contains("drafts"), "{shown}");
+    assert!(
+        shown.ends_with("1 finding in 1 of 1 file (1 warning)\n"),
+        "{shown}"
+    );
+    // Without the flag a named file is checked whatever the configuration says.
+    let output = Command::cargo_bin("reframe")
+        .unwrap()
+        .env_clear()
+        .current_dir(repo.path())
+        .args(["check", "--color", "never", "drafts/new.md"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).contains("drafts/new.md:1:5"));
+}
