@@ -140,6 +140,17 @@ pub fn context_hash(finding: &Finding) -> String {
     format!("{:016x}", fnv1a(joined.as_bytes()))
 }
 
+/// A fingerprint of a finding that survives the same edits a baseline entry does: its rule, its phrase and the
+/// words around it (SARIF's `partialFingerprints`, which code scanning uses to follow an alert across commits).
+pub fn fingerprint(rule_id: &str, finding: &Finding) -> String {
+    let key = format!(
+        "{rule_id}|{}|{}",
+        collapse(&finding.text).to_lowercase(),
+        context_hash(finding)
+    );
+    format!("{:016x}", fnv1a(key.as_bytes()))
+}
+
 /// FNV-1a, 64 bits: stable across platforms and Rust versions (unlike the standard library's hasher).
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {

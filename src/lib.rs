@@ -3,8 +3,9 @@
 //!
 //! The flow, one module per step: [`cli`] (what the user typed) → [`rules`] (rule packs, embedded and the
 //! user's) → [`matcher`] (one Aho-Corasick automaton over normalised text, built once and shared across threads)
-//! → [`walk`] and [`source`] (files to text) → [`check`] → [`finding`] → [`report`] (human, JSON). [`app`] ties
-//! them together for the binary; [`explain`] and [`selftest`] serve `reframe rules`, `explain` and `test-rules`.
+//! → [`walk`] and [`source`] (files to text) → [`check`] → [`finding`] → [`baseline`] (leaves out accepted
+//! findings) → [`report`] (human, JSON, JSON Lines, SARIF, GitHub, Checkstyle). [`app`] ties them together for
+//! the binary; [`explain`] and [`selftest`] serve `reframe rules`, `explain` and `test-rules`.
 //!
 //! ```
 //! use reframe::rules::{PackSelection, RuleSet};

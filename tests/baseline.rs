@@ -129,13 +129,35 @@ fn the_baseline_records_what_without_where_and_counts_repeats() {
     assert_eq!(stderr, "note: 4 findings in the baseline not shown\n");
 }
 
+/// The SARIF fingerprints of the run, sorted.
+fn fingerprints(dir: &Path) -> Vec<String> {
+    let (_, stdout, _) = reframe(dir, &["check", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let mut prints: Vec<String> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"]["reframe/v1"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    prints.sort();
+    prints
+}
+
 #[test]
 fn unrelated_edits_do_not_bring_recorded_findings_back() {
     let dir = setup();
     let note = dir.path().join("notes/visit.md");
+    let before = fingerprints(dir.path());
     // Lines added above.
     fs::write(&note, format!("Added on Monday.\n\nAnd more.\n\n{NOTE}")).unwrap();
     assert_eq!(new_findings(dir.path()), Vec::<String>::new());
+    // SARIF fingerprints follow the findings the same way.
+    assert_eq!(fingerprints(dir.path()), before);
     // A paragraph moved to the end.
     let moved = NOTE.replace(
         "The hard-to-reach families were invited.\nSam is a service user who lives in town.\n\n",

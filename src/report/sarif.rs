@@ -9,9 +9,11 @@
 //! - `results`: one per finding, with `ruleId`, `ruleIndex`, `level` (`error`, `warning`, `note` for info),
 //!   `message` (with the suggestions) and one location: the path as a relative URI and the region of the phrase
 //!   (`startLine`, `startColumn`, `endLine`, `endColumn`, `snippet` of the phrase itself). Unless redacted, a
-//!   `contextRegion` holds the whole line(s) as its snippet;
+//!   `contextRegion` holds the whole line(s) as its snippet; `partialFingerprints["reframe/v1"]` hashes the rule, the
+//!   phrase and the words around it, so that code scanning follows an alert when lines move;
 //! - `invocations`: whether every file could be checked, and a notification for each that could not.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -22,6 +24,8 @@ use crate::rules::{RuleSet, Severity};
 
 /// The SARIF version written.
 pub const SARIF_VERSION: &str = "2.1.0";
+/// The key of each result's fingerprint in `partialFingerprints` (see [`crate::baseline::fingerprint`]).
+pub const FINGERPRINT: &str = "reframe/v1";
 /// The schema the output declares.
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -90,6 +94,7 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: [Location; 1],
+    partial_fingerprints: BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
@@ -260,8 +265,13 @@ pub(super) fn write(
                         },
                     });
                     location.physical_location.context_region = context_region;
+                    let rule_id = &rules.rules[f.rule].id;
                     results.push(SarifResult {
-                        rule_id: rules.rules[f.rule].id.clone(),
+                        partial_fingerprints: BTreeMap::from([(
+                            FINGERPRINT,
+                            crate::baseline::fingerprint(rule_id, f),
+                        )]),
+                        rule_id: rule_id.clone(),
                         rule_index: index[f.rule],
                         level: level(f.severity),
                         message: Text { text: message },
