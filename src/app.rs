@@ -283,6 +283,17 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
+    // A baseline that cannot be used stops the run before any file is read.
+    let baseline = match &args.baseline {
+        Some(path) => match BaselineFile::load(path) {
+            Ok(baseline) => Some(baseline),
+            Err(e) => {
+                writeln!(streams.err, "error: {e}")?;
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
     let progress = Progress::new(
         run.inputs.len(),
         !args.quiet && std::io::stderr().is_terminal(),
@@ -343,16 +354,7 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
     if let Some(path) = &args.write_baseline {
         return write_baseline(path, &reports, &run.rules, has_errors, streams);
     }
-    let baseline_note = match &args.baseline {
-        Some(path) => match BaselineFile::load(path) {
-            Ok(baseline) => Some(baseline.suppress(&mut reports, &run.rules)),
-            Err(e) => {
-                writeln!(streams.err, "error: {e}")?;
-                return Ok(EXIT_ERROR);
-            }
-        },
-        None => None,
-    };
+    let baseline_note = baseline.map(|b| b.suppress(&mut reports, &run.rules));
     let failing = reports
         .iter()
         .zip(&fail_levels)
