@@ -368,9 +368,9 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
         crate::cli::CheckFormat::Github => Format::Github,
         crate::cli::CheckFormat::Checkstyle => Format::Checkstyle,
     };
-    // The JSON and SARIF reports carry the files that could not be checked; the other formats leave them to
-    // standard error.
-    if !matches!(format, Format::Json | Format::Sarif) {
+    // The JSON, SARIF and GitHub reports carry the files that could not be checked; the other formats leave them
+    // to standard error.
+    if !matches!(format, Format::Json | Format::Sarif | Format::Github) {
         for report in &reports {
             if let Outcome::Failed(message) = &report.outcome {
                 writeln!(streams.err, "error: {}: {message}", report.path)?;

@@ -84,6 +84,24 @@ fn github_annotations_escape_properties_and_messages() {
     );
     assert!(!stdout.contains("\n\n"), "one command per line: {stdout}");
     insta::assert_snapshot!("github", stdout);
+    // A file that cannot be checked is an error annotation on the file, not a line on standard error.
+    let (code, stdout, stderr) = reframe(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "github",
+            "note.txt",
+            "gone, really.txt",
+        ],
+    );
+    assert_eq!((code, stderr.as_str()), (2, ""));
+    assert!(
+        stdout.starts_with(
+            "::error file=gone%2C really.txt,title=reframe could not check this file::"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]

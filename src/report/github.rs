@@ -5,13 +5,14 @@
 //! ::warning file=note.txt,line=1,col=8,endLine=1,endColumn=20,title=reframe service-user::“service user” ...
 //! ```
 //!
-//! `error`, `warning` and `notice` stand for the severities error, warning and info. Values are escaped as the
+//! `error`, `warning` and `notice` stand for the severities error, warning and info; a file that could not be
+//! checked is an `error` on the file. Values are escaped as the
 //! runner expects: `%`, carriage return and line feed in the message; those and `:` and `,` in the properties.
 
 use std::io::{self, Write};
 
 use super::suggestion_list;
-use crate::check::FileReport;
+use crate::check::{FileReport, Outcome};
 use crate::rules::{RuleSet, Severity};
 
 /// Escapes a workflow command's message.
@@ -41,6 +42,15 @@ pub(super) fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for report in reports {
+        if let Outcome::Failed(message) = &report.outcome {
+            writeln!(
+                out,
+                "::error file={},title={}::{}",
+                escape_property(&report.path),
+                escape_property("reframe could not check this file"),
+                escape_data(message),
+            )?;
+        }
         for f in report.findings() {
             let rule = &rules.rules[f.rule];
             let mut message = f.message.clone();
