@@ -182,7 +182,7 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions annotations (workflow commands).
     Github,
-    /// Checkstyle XML, for Jenkins, GitLab and reviewdog.
+    /// Checkstyle XML, for Jenkins and reviewdog.
     Checkstyle,
 }
 

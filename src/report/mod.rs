@@ -27,11 +27,11 @@ pub enum Format {
     Json,
     /// One JSON object per finding, one per line (the fields of [`JsonFinding`]), for streaming.
     Jsonl,
-    /// SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps).
+    /// SARIF 2.1.0, for code scanning (GitHub, Azure DevOps) and SARIF viewers.
     Sarif,
     /// GitHub Actions workflow commands: annotations on the changed lines of a pull request.
     Github,
-    /// Checkstyle XML, read by Jenkins, GitLab and reviewdog.
+    /// Checkstyle XML, read by Jenkins (Warnings NG) and reviewdog, and by GitLab through a converter.
     Checkstyle,
 }
 

@@ -1,5 +1,5 @@
 //! The SARIF 2.1.0 format of `reframe check --format sarif`, for code scanning (GitHub's
-//! `codeql-action/upload-sarif`, GitLab, Azure DevOps) and SARIF viewers.
+//! `codeql-action/upload-sarif`, Azure DevOps) and SARIF viewers.
 //!
 //! One run, with:
 //! - `tool.driver.rules`: every rule of the enabled packs (and any other rule with a finding), each with its id,
