@@ -148,3 +148,48 @@ fn named_files_obey_exclude_with_force_exclude_as_the_pre_commit_hook_runs() {
         .unwrap();
     assert!(String::from_utf8_lossy(&output.stdout).contains("drafts/new.md:1:5"));
 }
+
+#[test]
+fn the_github_action_runs_flags_reframe_accepts() {
+    let action = fs::read_to_string("action.yml").unwrap();
+    let commands: Vec<String> = action
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("\"$REFRAME\" check"))
+        .map(|l| {
+            l.replace("\"$out\"", "report.sarif")
+                .replace("${{ inputs.fail-on }}", "warning")
+                .replace("$redact", "--redact")
+                .replace("${{ inputs.args }}", "")
+                .replace("${{ inputs.paths }}", ".")
+        })
+        .collect();
+    assert_eq!(commands.len(), 2, "the sarif and github commands: {action}");
+    let repo = tempfile::tempdir().unwrap();
+    fs::write(repo.path().join("note.txt"), "Sam is a service user.\n").unwrap();
+    for command in &commands {
+        assert!(
+            !command.contains("${{"),
+            "every input substituted: {command}"
+        );
+        let output = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(command)
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("REFRAME", assert_cmd::cargo::cargo_bin("reframe"))
+            .current_dir(repo.path())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{command}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let sarif = fs::read_to_string(repo.path().join("report.sarif")).unwrap();
+    assert!(sarif.contains("\"ruleId\": \"service-user\""), "{sarif}");
+    assert!(!sarif.contains("Sam is"), "redacted: {sarif}");
+}
