@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
+use crate::baseline::BaselineFile;
 use crate::check::{CheckOptions, FileReport, Outcome, Summary, check_file_with_notes, read_input};
 use crate::cli::{
     CheckArgs, Cli, Command, ConfigArgs, ExplainArgs, ExplainFormat, FixArgs, InitArgs, RulesArgs,
@@ -19,7 +20,8 @@ use crate::config;
 use crate::error::{LocatedError, PackErrors};
 use crate::explain::{self, RuleDoc, RuleFilter};
 use crate::fix;
-use crate::report::{self, Format, HumanOptions};
+use crate::progress::Progress;
+use crate::report::{self, Format, ReportOptions};
 use crate::review;
 use crate::rules::{Origin, PackSelection, RuleSet, Severity, pack_files, parse_pack};
 use crate::selftest;
@@ -176,6 +178,7 @@ impl Run {
         paths: &[PathBuf],
         fail_on: Option<crate::cli::Level>,
         stdin_filename: Option<&Path>,
+        force_exclude: bool,
         streams: &mut Streams,
     ) -> io::Result<Result<Run, u8>> {
         let mut configs = Configs::new(cli_settings(cli, fail_on));
@@ -184,8 +187,15 @@ impl Run {
         } else {
             paths.to_vec()
         };
-        let (inputs, walk_errors) =
+        let (mut inputs, walk_errors) =
             collect_inputs_with(&paths, &mut |path| configs.wanted(path, DEFAULT_EXTENSIONS));
+        if force_exclude {
+            // Files named on the command line (by pre-commit, say) obey the configuration's `exclude` too.
+            inputs.retain(|input| match input {
+                Input::File(path) => !configs.excluded(path),
+                Input::Stdin => true,
+            });
+        }
         let settings: Vec<Option<FileSettings>> = inputs
             .iter()
             .map(|input| configs.settings_for(&settings_path(input, stdin_filename)))
@@ -295,16 +305,35 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
         &args.paths,
         args.fail_on,
         args.stdin_filename.as_deref(),
+        args.force_exclude,
         streams,
     )? {
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
-    let mut checked: Vec<(FileReport, Severity)> = run
+    // A baseline that cannot be used stops the run before any file is read.
+    let baseline = match &args.baseline {
+        Some(path) => match BaselineFile::load(path) {
+            Ok(baseline) => Some(baseline),
+            Err(e) => {
+                writeln!(streams.err, "error: {e}")?;
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
+    let progress = Progress::new(
+        run.inputs.len(),
+        !args.quiet && std::io::stderr().is_terminal(),
+        crate::progress::delay(),
+    );
+    // Each report with the level that fails it and whether its configuration asks for redaction.
+    let mut checked: Vec<(FileReport, Severity, bool)> = run
         .inputs
         .par_iter()
         .zip(run.settings.par_iter())
         .map(|(input, file_settings)| {
+            let _tick = Tick(&progress);
             let path = run.display_name(input);
             let Some(file_settings) = file_settings else {
                 let outcome = Outcome::Failed(CONFIG_BROKEN.into());
@@ -316,6 +345,7 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
                         notes,
                     },
                     Severity::Error,
+                    false,
                 );
             };
             let (outcome, notes) = match read_input(input) {
@@ -332,9 +362,11 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
                     notes,
                 },
                 file_settings.fail_on,
+                file_settings.redact,
             )
         })
         .collect();
+    progress.finish();
     checked.extend(run.walk_errors.iter().map(|(path, e)| {
         let outcome = Outcome::Failed(e.to_string());
         (
@@ -344,37 +376,137 @@ fn check(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
                 notes: Vec::new(),
             },
             Severity::Error,
+            false,
         )
     }));
     checked.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let failing = checked
+    let options = ReportOptions {
+        styled: streams.styled && args.output.is_none(),
+        quiet: args.quiet,
+        redact_all: args.redact,
+        redact_paths: checked
+            .iter()
+            .filter(|c| c.2)
+            .map(|c| c.0.path.clone())
+            .collect(),
+    };
+    let (mut reports, fail_levels): (Vec<FileReport>, Vec<Severity>) =
+        checked.into_iter().map(|(r, level, _)| (r, level)).unzip();
+    let has_errors = reports
         .iter()
+        .any(|r| matches!(r.outcome, Outcome::Failed(_)))
+        || run.config_errors;
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &reports, &run.rules, has_errors, streams);
+    }
+    let baseline_note = baseline.map(|b| b.suppress(&mut reports, &run.rules));
+    let failing = reports
+        .iter()
+        .zip(&fail_levels)
         .any(|(report, fail_on)| report.findings().iter().any(|f| f.severity >= *fail_on));
-    let reports: Vec<FileReport> = checked.into_iter().map(|(report, _)| report).collect();
     let summary = Summary::of(&reports, &run.rules);
     let format = match args.format {
         crate::cli::CheckFormat::Human => Format::Human,
         crate::cli::CheckFormat::Json => Format::Json,
+        crate::cli::CheckFormat::Jsonl => Format::Jsonl,
+        crate::cli::CheckFormat::Sarif => Format::Sarif,
+        crate::cli::CheckFormat::Github => Format::Github,
+        crate::cli::CheckFormat::Checkstyle => Format::Checkstyle,
     };
-    if format == Format::Human {
+    // The JSON, SARIF and GitHub reports carry the files that could not be checked; the other formats leave them
+    // to standard error.
+    if !matches!(format, Format::Json | Format::Sarif | Format::Github) {
         for report in &reports {
             if let Outcome::Failed(message) = &report.outcome {
                 writeln!(streams.err, "error: {}: {message}", report.path)?;
             }
         }
     }
-    let human = HumanOptions {
-        styled: streams.styled,
-        quiet: args.quiet,
-    };
-    report::write_report(format, &reports, &run.rules, &summary, &human, streams.out)?;
-    Ok(if summary.errors > 0 || run.config_errors {
+    match &args.output {
+        Some(path) => {
+            let mut file = match std::fs::File::create(path) {
+                Ok(file) => io::BufWriter::new(file),
+                Err(e) => {
+                    writeln!(streams.err, "error: {}: {e}", path.display())?;
+                    return Ok(EXIT_ERROR);
+                }
+            };
+            report::write_report(format, &reports, &run.rules, &summary, &options, &mut file)?;
+            file.flush()?;
+        }
+        None => report::write_report(
+            format,
+            &reports,
+            &run.rules,
+            &summary,
+            &options,
+            streams.out,
+        )?,
+    }
+    if let Some((suppressed, stale)) = baseline_note
+        && format == Format::Human
+        && !args.quiet
+    {
+        let mut note = format!(
+            "note: {} in the baseline not shown",
+            plural(suppressed, "finding")
+        );
+        if stale > 0 {
+            note.push_str(&format!(
+                "; {} no longer found (rewrite it with --write-baseline to drop them)",
+                plural(stale, "recorded finding")
+            ));
+        }
+        writeln!(streams.err, "{note}")?;
+    }
+    Ok(if has_errors {
         EXIT_ERROR
     } else if failing {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Counts a file as checked when dropped, whichever way its check ends.
+struct Tick<'a>(&'a Progress);
+
+impl Drop for Tick<'_> {
+    fn drop(&mut self) {
+        self.0.tick();
+    }
+}
+
+/// `--write-baseline`: records every finding; the run then passes unless files could not be checked.
+fn write_baseline(
+    path: &Path,
+    reports: &[FileReport],
+    rules: &RuleSet,
+    has_errors: bool,
+    streams: &mut Streams,
+) -> io::Result<u8> {
+    let baseline = BaselineFile::record(reports, rules);
+    if let Err(e) = baseline.save(path) {
+        writeln!(streams.err, "error: {e}")?;
+        return Ok(EXIT_ERROR);
+    }
+    let files = reports.iter().filter(|r| !r.findings().is_empty()).count();
+    writeln!(
+        streams.err,
+        "wrote {}: {} in {}",
+        path.display(),
+        plural(baseline.len(), "finding"),
+        plural(files, "file")
+    )?;
+    if has_errors {
+        for report in reports {
+            if let Outcome::Failed(message) = &report.outcome {
+                writeln!(streams.err, "error: {}: {message}", report.path)?;
+            }
+        }
+        return Ok(EXIT_ERROR);
+    }
+    Ok(EXIT_CLEAN)
 }
 
 /// Extensions `reframe fix` refuses: documents whose text is not stored as plain text.
@@ -394,6 +526,7 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
         &args.paths,
         args.fail_on,
         args.stdin_filename.as_deref(),
+        args.force_exclude,
         streams,
     )? {
         Ok(run) => run,
@@ -617,6 +750,7 @@ fn show_config(cli: &Cli, args: &ConfigArgs, streams: &mut Streams) -> io::Resul
         exclude: &settings.exclude,
         quotes: settings.quotes,
         fail_on: settings.fail_on,
+        redact: settings.redact,
         severity: &settings.severity,
         formats: &settings.formats,
     };
@@ -638,6 +772,7 @@ struct EffectiveSettings<'a> {
     exclude: &'a [String],
     quotes: config::QuotePolicy,
     fail_on: Severity,
+    redact: bool,
     severity: &'a std::collections::BTreeMap<String, Severity>,
     formats: &'a std::collections::BTreeMap<String, String>,
 }

@@ -89,6 +89,22 @@ pub struct CheckArgs {
     /// The file name standard input (`-`) stands for: reports show it, and its configuration and format apply.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Leave out files named on the command line that the configuration's `exclude` matches (for pre-commit and
+    /// editors, which name files one by one).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print findings without the text around them: the rule, the place and the matched phrase only.
+    #[arg(long)]
+    pub redact: bool,
+    /// Leave out the findings recorded in this baseline file; report only new ones.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file (replacing it) and report nothing.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Arguments of `reframe fix`.
@@ -110,6 +126,9 @@ pub struct FixArgs {
     /// The file name standard input (`-`) stands for: its configuration applies.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Leave out files named on the command line that the configuration's `exclude` matches.
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 /// Arguments of `reframe rules`.
@@ -160,6 +179,14 @@ pub enum CheckFormat {
     Human,
     /// One JSON object for the whole run.
     Json,
+    /// One JSON object per finding, one per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// Checkstyle XML, for Jenkins and reviewdog.
+    Checkstyle,
 }
 
 /// Formats of `reframe rules`.

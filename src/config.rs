@@ -2,7 +2,7 @@
 //!
 //! The file is looked for from each checked path up to the filesystem root, as `reframe.toml` or
 //! `.reframe.toml`; the nearest wins. Keys (the same at the top level and in `[[overrides]]`): `packs`, `rules`,
-//! `disable`, `enable`, `severity`, `allow`, `include`, `exclude`, `formats`, `quotes`, `fail-on`. Unknown keys
+//! `disable`, `enable`, `severity`, `allow`, `include`, `exclude`, `formats`, `quotes`, `fail-on`, `redact`. Unknown keys
 //! and bad values are errors, never silently ignored.
 
 use std::collections::BTreeMap;
@@ -57,12 +57,14 @@ pub struct Options {
     pub quotes: Option<QuotePolicy>,
     /// The lowest severity that makes the run fail.
     pub fail_on: Option<Severity>,
+    /// Print findings without the text around them.
+    pub redact: Option<bool>,
 }
 
 /// The keys of [`Options`], for "did you mean".
 pub const OPTION_KEYS: &[&str] = &[
     "packs", "rules", "disable", "enable", "severity", "allow", "include", "exclude", "formats",
-    "quotes", "fail-on",
+    "quotes", "fail-on", "redact",
 ];
 
 /// Settings for the files that match some globs.
@@ -293,6 +295,10 @@ pub const STARTER: &str = r#"# reframe configuration (see the README, "Configura
 
 # The lowest severity that fails the run: info, warning (default) or error.
 # fail-on = "warning"
+
+# Print findings without the text around them (rule, place and phrase only): for case notes, whose
+# words are personal data, when the output goes to CI logs or other shared places.
+# redact = true
 
 # Change a rule's severity: info, warning or error.
 # [severity]

@@ -3,8 +3,9 @@
 //!
 //! The flow, one module per step: [`cli`] (what the user typed) → [`rules`] (rule packs, embedded and the
 //! user's) → [`matcher`] (one Aho-Corasick automaton over normalised text, built once and shared across threads)
-//! → [`walk`] and [`source`] (files to text) → [`check`] → [`finding`] → [`report`] (human, JSON). [`app`] ties
-//! them together for the binary; [`explain`] and [`selftest`] serve `reframe rules`, `explain` and `test-rules`.
+//! → [`walk`] and [`source`] (files to text) → [`check`] → [`finding`] → [`baseline`] (leaves out accepted
+//! findings) → [`report`] (human, JSON, JSON Lines, SARIF, GitHub, Checkstyle). [`app`] ties them together for
+//! the binary; [`explain`] and [`selftest`] serve `reframe rules`, `explain` and `test-rules`.
 //!
 //! ```
 //! use reframe::rules::{PackSelection, RuleSet};
@@ -21,6 +22,7 @@
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -30,6 +32,7 @@ pub mod finding;
 pub mod fix;
 pub mod forms;
 pub mod matcher;
+pub mod progress;
 pub mod report;
 pub mod review;
 pub mod rules;

@@ -19,7 +19,8 @@ fn main() -> ExitCode {
     let stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
     let styled = !matches!(stdout.current_choice(), anstream::ColorChoice::Never);
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout);
-    let mut err = anstream::AutoStream::new(std::io::stderr().lock(), choice);
+    // Standard error is not locked for the whole run: the progress bar draws on it from worker threads.
+    let mut err = anstream::AutoStream::new(std::io::stderr(), choice);
     let code = app::run(
         cli,
         &mut Streams {

@@ -63,6 +63,8 @@ pub struct FileSettings {
     pub include: Vec<String>,
     /// Exclude globs (relative to the configuration file), if any.
     pub exclude: Vec<String>,
+    /// Print findings without the text around them.
+    pub redact: bool,
 }
 
 /// Loaded configuration files, found once per folder.
@@ -214,6 +216,7 @@ impl Configs {
             formats: merged.formats.unwrap_or_default(),
             include: merged.include.unwrap_or_default(),
             exclude: merged.exclude.unwrap_or_default(),
+            redact: merged.redact.unwrap_or(false),
         })
     }
 
@@ -230,6 +233,9 @@ impl Configs {
         let Some(settings) = self.settings_for(path) else {
             return true; // reported as failed later, with the configuration's errors
         };
+        if self.excluded(path) {
+            return false;
+        }
         let relative = settings
             .config
             .as_ref()
@@ -242,11 +248,6 @@ impl Configs {
                     .map(Path::to_path_buf)
             })
             .unwrap_or_else(|| path.to_path_buf());
-        if !settings.exclude.is_empty()
-            && glob_set(&settings.exclude).is_ok_and(|g| g.is_match(&relative))
-        {
-            return false;
-        }
         if !settings.include.is_empty() {
             return glob_set(&settings.include).is_ok_and(|g| g.is_match(&relative));
         }
@@ -258,6 +259,32 @@ impl Configs {
                 .formats
                 .keys()
                 .any(|e| e.eq_ignore_ascii_case(extension))
+    }
+}
+
+impl Configs {
+    /// Whether the `exclude` globs of the configuration for `path` match it (relative to that configuration's
+    /// folder). A path whose configuration has errors is not excluded: it is reported with the errors.
+    pub fn excluded(&mut self, path: &Path) -> bool {
+        let Some(settings) = self.settings_for(path) else {
+            return false;
+        };
+        if settings.exclude.is_empty() {
+            return false;
+        }
+        let relative = settings
+            .config
+            .as_ref()
+            .and_then(|c| {
+                let dir = std::path::absolute(c.parent()?).ok()?;
+                std::path::absolute(path)
+                    .ok()?
+                    .strip_prefix(dir)
+                    .ok()
+                    .map(Path::to_path_buf)
+            })
+            .unwrap_or_else(|| path.to_path_buf());
+        glob_set(&settings.exclude).is_ok_and(|g| g.is_match(&relative))
     }
 }
 
@@ -302,6 +329,9 @@ fn merge(into: &mut Options, layer: &Options) {
     }
     if layer.fail_on.is_some() {
         into.fail_on = layer.fail_on;
+    }
+    if layer.redact.is_some() {
+        into.redact = layer.redact;
     }
 }
 

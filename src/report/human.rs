@@ -2,19 +2,11 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
+use super::ReportOptions;
 use crate::check::{FileReport, Outcome, Summary};
 use crate::rules::{RuleSet, Severity, is_hint};
-
-/// Options of the human format.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct HumanOptions {
-    /// Emit colour codes (the caller's stream strips them when colour is off).
-    pub styled: bool,
-    /// Print findings only: no notes about skipped files and no closing summary.
-    pub quiet: bool,
-}
 
 fn level(severity: Severity) -> Level<'static> {
     match severity {
@@ -47,7 +39,7 @@ pub(super) fn write(
     reports: &[FileReport],
     rules: &RuleSet,
     summary: &Summary,
-    options: &HumanOptions,
+    options: &ReportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let renderer = if options.styled {
@@ -58,8 +50,29 @@ pub(super) fn write(
     for report in reports {
         match &report.outcome {
             Outcome::Checked(findings) => {
+                let redact = options.redacts(&report.path);
                 for finding in findings {
                     let rule = &rules.rules[finding.rule];
+                    let title = level(finding.severity)
+                        .primary_title(finding.message.as_str())
+                        .id(rule.id.as_str());
+                    let help = Level::HELP
+                        .with_name(Some("try"))
+                        .message(suggestion_list(&finding.suggestions));
+                    // Where in a document (paragraph, table cell, footnote); not the words around the phrase.
+                    let location = finding
+                        .location
+                        .as_ref()
+                        .map(|l| Level::NOTE.message(format!("in {l}")));
+                    if redact {
+                        // The place and the phrase (in the message), never the line around it.
+                        let origin = Origin::path(report.path.as_str())
+                            .line(finding.line)
+                            .char_column(finding.column);
+                        let group = title.element(origin).elements(location).element(help);
+                        writeln!(out, "{}\n", renderer.render(&[group]))?;
+                        continue;
+                    }
                     let context = &finding.context;
                     // The phrase is the primary annotation (its line:column heads the finding); an article the
                     // suggestions replace too is marked as context.
@@ -71,13 +84,7 @@ pub(super) fn write(
                             .unwrap_or(0);
                         AnnotationKind::Context.span(from..from + len)
                     });
-                    let location = finding
-                        .location
-                        .as_ref()
-                        .map(|l| Level::NOTE.message(format!("in {l}")));
-                    let group = level(finding.severity)
-                        .primary_title(finding.message.as_str())
-                        .id(rule.id.as_str())
+                    let group = title
                         .element(
                             Snippet::source(context.text.as_str())
                                 .line_start(context.first_line)
@@ -87,11 +94,7 @@ pub(super) fn write(
                                 .annotations(article),
                         )
                         .elements(location)
-                        .element(
-                            Level::HELP
-                                .with_name(Some("try"))
-                                .message(suggestion_list(&finding.suggestions)),
-                        );
+                        .element(help);
                     writeln!(out, "{}\n", renderer.render(&[group]))?;
                 }
             }

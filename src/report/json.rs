@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::check::{FileReport, Outcome, Summary};
+use crate::finding::Finding;
 use crate::rules::{Category, RuleSet, Severity};
 
 /// The whole JSON report: one object per run.
@@ -82,6 +83,32 @@ pub struct JsonFinding<'a> {
     pub quoted: bool,
 }
 
+impl<'a> JsonFinding<'a> {
+    /// The JSON form of a finding in `path`.
+    pub fn new(path: &'a str, f: &'a Finding, rules: &'a RuleSet) -> JsonFinding<'a> {
+        let rule = &rules.rules[f.rule];
+        JsonFinding {
+            path,
+            line: f.line,
+            column: f.column,
+            end_line: f.end_line,
+            end_column: f.end_column,
+            start_byte: f.bytes.start,
+            end_byte: f.bytes.end,
+            text: &f.text,
+            rule: &rule.id,
+            pack: &rule.pack,
+            category: rule.category,
+            severity: f.severity,
+            message: &f.message,
+            suggestions: &f.suggestions,
+            why: &rule.why,
+            location: f.location.as_deref(),
+            quoted: f.quoted,
+        }
+    }
+}
+
 /// Counts over the run.
 #[derive(Debug, Serialize)]
 pub struct JsonSummary {
@@ -122,28 +149,10 @@ pub fn json_report<'a>(
         }));
         match &report.outcome {
             Outcome::Checked(list) => {
-                for f in list {
-                    let rule = &rules.rules[f.rule];
-                    findings.push(JsonFinding {
-                        path: &report.path,
-                        line: f.line,
-                        column: f.column,
-                        end_line: f.end_line,
-                        end_column: f.end_column,
-                        start_byte: f.bytes.start,
-                        end_byte: f.bytes.end,
-                        text: &f.text,
-                        rule: &rule.id,
-                        pack: &rule.pack,
-                        category: rule.category,
-                        severity: f.severity,
-                        message: &f.message,
-                        suggestions: &f.suggestions,
-                        why: &rule.why,
-                        location: f.location.as_deref(),
-                        quoted: f.quoted,
-                    });
-                }
+                findings.extend(
+                    list.iter()
+                        .map(|f| JsonFinding::new(&report.path, f, rules)),
+                );
             }
             Outcome::Failed(message) => errors.push(JsonError {
                 path: &report.path,

@@ -1,0 +1,328 @@
+//! The SARIF 2.1.0 format of `reframe check --format sarif`, for code scanning (GitHub's
+//! `codeql-action/upload-sarif`, Azure DevOps) and SARIF viewers.
+//!
+//! One run, with:
+//! - `tool.driver.rules`: every rule of the enabled packs (and any other rule with a finding), each with its id,
+//!   `shortDescription` (the message for its first term), `fullDescription` (why it matters), `help` (why, and
+//!   what to write instead) and `defaultConfiguration.level`;
+//! - `columnKind: "unicodeCodePoints"`: columns count characters, as in every reframe format;
+//! - `results`: one per finding, with `ruleId`, `ruleIndex`, `level` (`error`, `warning`, `note` for info),
+//!   `message` (with the suggestions) and one location: the path as a relative URI and the region of the phrase
+//!   (`startLine`, `startColumn`, `endLine`, `endColumn`, `snippet` of the phrase itself). Unless redacted, a
+//!   `contextRegion` holds the whole line(s) as its snippet; `partialFingerprints["reframe/v1"]` hashes the rule, the
+//!   phrase and the words around it, so that code scanning follows an alert when lines move;
+//! - `invocations`: whether every file could be checked, and a notification for each that could not.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{ReportOptions, message_with_suggestions, suggestion_list};
+use crate::check::{FileReport, Outcome};
+use crate::rules::{RuleSet, Severity};
+
+/// The SARIF version written.
+pub const SARIF_VERSION: &str = "2.1.0";
+/// The key of each result's fingerprint in `partialFingerprints` (see [`crate::baseline::fingerprint`]).
+pub const FINGERPRINT: &str = "reframe/v1";
+/// The schema the output declares.
+pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+    invocations: [Invocation; 1],
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    rules: Vec<RuleDescriptor<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor<'a> {
+    id: &'a str,
+    short_description: Text,
+    full_description: Text,
+    help: Text,
+    default_configuration: Configuration,
+    properties: RuleProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties<'a> {
+    tags: [&'a str; 2],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context_region: Option<Region>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<usize>,
+    end_line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    snippet: Text,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as reports show it, as a URI reference: relative paths stay relative (to the folder reframe ran in),
+/// absolute ones become `file:` URIs; anything but unreserved characters and `/` is percent-encoded.
+pub(crate) fn path_uri(path: &str) -> String {
+    let slashed = path.replace('\\', "/");
+    let (prefix, rest) = if slashed.starts_with('/') {
+        ("file://", slashed.as_str())
+    } else if slashed.as_bytes().get(1) == Some(&b':')
+        && slashed.as_bytes()[0].is_ascii_alphabetic()
+    {
+        ("file:///", slashed.as_str())
+    } else {
+        ("", slashed.as_str())
+    };
+    let mut uri = String::from(prefix);
+    for (i, byte) in rest.bytes().enumerate() {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/')
+            || (byte == b':' && prefix == "file:///" && i == 1);
+        if keep {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
+}
+
+fn file_location(path: &str) -> Location {
+    Location {
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation {
+                uri: path_uri(path),
+            },
+            region: None,
+            context_region: None,
+        },
+    }
+}
+
+pub(super) fn write(
+    reports: &[FileReport],
+    rules: &RuleSet,
+    options: &ReportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // The rules listed: those of enabled packs, and any other rule a file's configuration turned on and found.
+    let mut listed: Vec<bool> = rules
+        .rules
+        .iter()
+        .map(|r| rules.pack_of(r).enabled)
+        .collect();
+    for report in reports {
+        for f in report.findings() {
+            listed[f.rule] = true;
+        }
+    }
+    let mut index = vec![0; rules.rules.len()];
+    let mut descriptors = Vec::new();
+    for (i, rule) in rules.rules.iter().enumerate().filter(|(i, _)| listed[*i]) {
+        index[i] = descriptors.len();
+        let first = rule
+            .term_forms()
+            .into_iter()
+            .next()
+            .unwrap_or(rule.id.clone());
+        let suggestions = suggestion_list(&rule.rendered_suggestions(0, &[]));
+        descriptors.push(RuleDescriptor {
+            id: &rule.id,
+            short_description: Text {
+                text: rule.message_for(&first),
+            },
+            full_description: Text {
+                text: rule.why.clone(),
+            },
+            help: Text {
+                text: format!("{}\n\nInstead, try: {suggestions}.", rule.why),
+            },
+            default_configuration: Configuration {
+                level: level(rule.severity),
+            },
+            properties: RuleProperties {
+                tags: [rule.category.as_str(), rule.pack.as_str()],
+            },
+        });
+    }
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for report in reports {
+        match &report.outcome {
+            Outcome::Checked(findings) => {
+                let redact = options.redacts(&report.path);
+                for f in findings {
+                    let message = message_with_suggestions(f);
+                    let context_region = (!redact).then(|| Region {
+                        start_line: f.context.first_line,
+                        start_column: None,
+                        end_line: f.context.first_line + f.context.text.matches('\n').count(),
+                        end_column: None,
+                        snippet: Text {
+                            text: f.context.text.clone(),
+                        },
+                    });
+                    let mut location = file_location(&report.path);
+                    location.physical_location.region = Some(Region {
+                        start_line: f.line,
+                        start_column: Some(f.column),
+                        end_line: f.end_line,
+                        end_column: Some(f.end_column),
+                        snippet: Text {
+                            text: f.text.clone(),
+                        },
+                    });
+                    location.physical_location.context_region = context_region;
+                    let rule_id = &rules.rules[f.rule].id;
+                    results.push(SarifResult {
+                        partial_fingerprints: BTreeMap::from([(
+                            FINGERPRINT,
+                            crate::baseline::fingerprint(rule_id, f),
+                        )]),
+                        rule_id: rule_id.clone(),
+                        rule_index: index[f.rule],
+                        level: level(f.severity),
+                        message: Text { text: message },
+                        locations: [location],
+                    });
+                }
+            }
+            Outcome::Failed(message) => notifications.push(Notification {
+                level: "error",
+                message: Text {
+                    text: message.clone(),
+                },
+                locations: [file_location(&report.path)],
+            }),
+            Outcome::Skipped(_) => {}
+        }
+    }
+    let log = Log {
+        schema: SARIF_SCHEMA,
+        version: SARIF_VERSION,
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "reframe",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    rules: descriptors,
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            results,
+            invocations: [Invocation {
+                execution_successful: notifications.is_empty(),
+                tool_execution_notifications: notifications,
+            }],
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(path_uri("notes/a b.txt"), "notes/a%20b.txt");
+        assert_eq!(path_uri("notes\\x.md"), "notes/x.md");
+        assert_eq!(path_uri("<stdin>"), "%3Cstdin%3E");
+        assert_eq!(path_uri("/tmp/n#1.txt"), "file:///tmp/n%231.txt");
+        assert_eq!(path_uri("C:\\notes\\é.txt"), "file:///C:/notes/%C3%A9.txt");
+    }
+}
