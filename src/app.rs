@@ -570,24 +570,22 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
                 continue;
             }
         };
-        if let (_, encoding, _) = crate::source::decode(&original).unwrap_or_default()
-            && encoding != crate::source::Encoding::Utf8
-        {
-            writeln!(
-                streams.err,
-                "error: {path}: not fixed: the file is {}; reframe fix changes UTF-8 files only \
-                 (save it as UTF-8, or use reframe check)",
-                encoding.name()
-            )?;
-            errors += 1;
-            continue;
-        }
-        let findings = match run.check_bytes(input, original.clone(), file_settings) {
+        // UTF-16 and Windows-1252 files are fixed as UTF-8 text and written back in their own encoding.
+        let (working, transcoded) = match fix::Transcoded::decode(&original) {
+            Ok(Some((text, transcoded))) => (text, Some(transcoded)),
+            Ok(None) => (original.clone(), None),
+            Err(e) => {
+                writeln!(streams.err, "error: {path}: {e}")?;
+                errors += 1;
+                continue;
+            }
+        };
+        let findings = match run.check_bytes(input, working.clone(), file_settings) {
             // Words in quotation marks are the person's own: never changed; nor are phrases with markup inside
             // them (`**service** user`), which a replacement would destroy.
             Outcome::Checked(findings) => findings
                 .into_iter()
-                .filter(|f| !f.quoted && original.get(f.bytes.clone()) == Some(f.text.as_bytes()))
+                .filter(|f| !f.quoted && working.get(f.bytes.clone()) == Some(f.text.as_bytes()))
                 .collect::<Vec<_>>(),
             Outcome::Skipped(_) => continue,
             Outcome::Failed(message) => {
@@ -614,8 +612,8 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
         } else {
             fix::safe_edits(&findings, &run.rules)
         };
-        let fixed = fix::apply_edits(&original, &edits);
-        let left = match run.check_bytes(input, fixed.clone(), file_settings) {
+        let fixed_text = fix::apply_edits(&working, &edits);
+        let left = match run.check_bytes(input, fixed_text.clone(), file_settings) {
             Outcome::Checked(findings) => findings,
             _ => Vec::new(),
         };
@@ -627,11 +625,22 @@ fn fix(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
             }
             continue;
         }
+        let fixed = match &transcoded {
+            Some(transcoded) => match transcoded.encode(&fixed_text) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    writeln!(streams.err, "error: {path}: {e}")?;
+                    errors += 1;
+                    continue;
+                }
+            },
+            None => fixed_text.clone(),
+        };
         fixed_phrases += edits.len();
         fixed_files += 1;
         if args.diff {
-            let before = String::from_utf8_lossy(&original);
-            let after = String::from_utf8_lossy(&fixed);
+            let before = String::from_utf8_lossy(&working);
+            let after = String::from_utf8_lossy(&fixed_text);
             write!(streams.out, "{}", fix::unified_diff(&path, &before, &after))?;
             continue;
         }

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use crate::finding::Finding;
 use crate::rules::{FixSafety, RuleSet, is_hint};
+use crate::source::Encoding;
 
 /// One replacement in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,9 +25,71 @@ pub struct Edit {
     pub rule: usize,
 }
 
+/// A text file in UTF-16 or Windows-1252, decoded to UTF-8 to be fixed and encoded back in its own encoding.
+///
+/// Both encodings map each character to its own bytes, so encoding the fixed text back leaves every byte outside
+/// the replaced phrases as it was; a file whose bytes do not survive decoding and encoding unchanged is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transcoded {
+    /// The file's encoding.
+    pub encoding: Encoding,
+    /// The byte order mark the file starts with (empty for Windows-1252).
+    bom: Vec<u8>,
+}
+
+impl Transcoded {
+    /// For a UTF-16 or Windows-1252 file, its text as UTF-8 and how to encode it back; `None` for UTF-8 files,
+    /// which are fixed as they are.
+    pub fn decode(original: &[u8]) -> Result<Option<(Vec<u8>, Transcoded)>, FixError> {
+        let Ok((text, encoding, base)) = crate::source::decode(original) else {
+            return Ok(None);
+        };
+        if encoding == Encoding::Utf8 {
+            return Ok(None);
+        }
+        let transcoded = Transcoded {
+            encoding,
+            bom: original[..base].to_vec(),
+        };
+        if transcoded.encode(text.as_bytes())? != original {
+            return Err(FixError::NotRoundTrip(encoding.name()));
+        }
+        Ok(Some((text.into_bytes(), transcoded)))
+    }
+
+    /// The fixed UTF-8 `text` in the file's own encoding, with its byte order mark.
+    pub fn encode(&self, text: &[u8]) -> Result<Vec<u8>, FixError> {
+        let text = String::from_utf8_lossy(text);
+        let mut out = self.bom.clone();
+        match self.encoding {
+            Encoding::Utf8 => out.extend_from_slice(text.as_bytes()),
+            Encoding::Utf16Le => out.extend(text.encode_utf16().flat_map(u16::to_le_bytes)),
+            Encoding::Utf16Be => out.extend(text.encode_utf16().flat_map(u16::to_be_bytes)),
+            Encoding::Windows1252 => {
+                let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+                if unmappable {
+                    return Err(FixError::Unmappable(self.encoding.name()));
+                }
+                out.extend_from_slice(&bytes);
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// Why a file could not be fixed.
 #[derive(Debug, thiserror::Error)]
 pub enum FixError {
+    /// Decoding and encoding the file back would change bytes (invalid bytes in it, say); nothing was written.
+    #[error(
+        "not fixed: the file is {0} with bytes that would not survive being written back; nothing was written"
+    )]
+    NotRoundTrip(&'static str),
+    /// A replacement has characters the file's encoding cannot hold; nothing was written.
+    #[error(
+        "not fixed: a rewording has characters that {0} cannot hold; save the file as UTF-8, or reword it yourself"
+    )]
+    Unmappable(&'static str),
     /// The file changed between reading and writing; nothing was written.
     #[error(
         "the file changed while it was being fixed; nothing was written, run reframe fix again"

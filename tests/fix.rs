@@ -7,7 +7,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use proptest::prelude::*;
 use reframe::check::check_text;
-use reframe::fix::{apply_edits, safe_edits};
+use reframe::fix::{Transcoded, apply_edits, safe_edits};
 use reframe::matcher::Matcher;
 use reframe::rules::{Origin, RuleSet, parse_pack};
 
@@ -180,6 +180,28 @@ proptest! {
             let position = rest.iter().position(|b| *b == byte);
             prop_assert!(position.is_some(), "kept bytes must survive in order");
             rest = &rest[position.unwrap() + 1..];
+        }
+        // The same text in UTF-16 (both byte orders) and Windows-1252: fixed through `Transcoded`, the file is
+        // valid in its own encoding and holds exactly the UTF-8 fix.
+        let utf16 = |le: bool, text: &str| -> Vec<u8> {
+            let bom: [u8; 2] = if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] };
+            bom.into_iter()
+                .chain(text.encode_utf16().flat_map(move |u| if le { u.to_le_bytes() } else { u.to_be_bytes() }))
+                .collect()
+        };
+        let mut files = vec![
+            (utf16(true, &text), utf16(true, &once)),
+            (utf16(false, &text), utf16(false, &once)),
+        ];
+        let (in_1252, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+        if !unmappable && std::str::from_utf8(&in_1252).is_err() {
+            let (fixed_1252, _, _) = encoding_rs::WINDOWS_1252.encode(&once);
+            files.push((in_1252.into_owned(), fixed_1252.into_owned()));
+        }
+        for (file, expected) in files {
+            let (working, transcoded) = Transcoded::decode(&file).unwrap().expect("not UTF-8");
+            let (fixed, _) = fix_once(&rules, &matcher, std::str::from_utf8(&working).unwrap());
+            prop_assert_eq!(transcoded.encode(fixed.as_bytes()).unwrap(), expected);
         }
     }
 }

@@ -521,7 +521,7 @@ fn quoted_speech_is_left_alone_in_the_hard_cases() {
 }
 
 #[test]
-fn fix_leaves_code_quotes_and_suppressed_text_alone_and_refuses_other_encodings() {
+fn fix_leaves_code_quotes_and_suppressed_text_alone_and_keeps_the_encoding() {
     let dir = tempfile::tempdir().unwrap();
     let md = "A service user.\n\n`service user` and \u{201C}I am a service user\u{201D}.\n\n\
               <!-- reframe-disable-next-line -->\nA service user.\n\n```\nservice user\n```\n";
@@ -543,13 +543,46 @@ fn fix_leaves_code_quotes_and_suppressed_text_alone_and_refuses_other_encodings(
         .collect();
     let path = write(dir.path(), "utf16.txt", &utf16);
     let output = reframe().args(["fix", &path]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let expected: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "A person we support.\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        expected,
+        "UTF-16LE kept, with its BOM"
+    );
+
+    // Windows-1252: curly quotes as 0x93/0x94 and an e-acute stay single bytes; only the phrase changes.
+    let cp1252 = b"Caf\xe9 note: a service user said \x93I am a service user\x94.\r\n".to_vec();
+    let path = write(dir.path(), "cp1252.txt", &cp1252);
+    let output = reframe().args(["fix", &path]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        b"Caf\xe9 note: a person we support said \x93I am a service user\x94.\r\n".to_vec()
+    );
+
+    // Bytes that would not survive decoding and encoding back (an unpaired UTF-16 surrogate): refused, untouched.
+    let broken: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("A service user.".encode_utf16().flat_map(u16::to_le_bytes))
+        .chain([0x00, 0xD8])
+        .collect();
+    let path = write(dir.path(), "broken16.txt", &broken);
+    let output = reframe().args(["fix", &path]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("not fixed: the file is UTF-16LE"),
+        stderr.contains("not fixed: the file is UTF-16LE with bytes that would not survive"),
         "{stderr}"
     );
-    assert_eq!(fs::read(&path).unwrap(), utf16);
+    assert_eq!(fs::read(&path).unwrap(), broken);
 }
 
 #[test]
