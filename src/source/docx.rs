@@ -120,8 +120,7 @@ struct Paragraphs<'a> {
     count: usize,
     stack: Vec<Open>,
     /// Tables being read: number, row, cell.
-    tables: Vec<(usize, usize, usize)>,
-    table_count: usize,
+    tables: super::Tables,
     note: Option<String>,
     notes: usize,
     skip: usize,
@@ -139,8 +138,7 @@ impl<'a> Paragraphs<'a> {
             ignores,
             count: 0,
             stack: Vec::new(),
-            tables: Vec::new(),
-            table_count: 0,
+            tables: super::Tables::default(),
             note: None,
             notes: 0,
             skip: 0,
@@ -160,9 +158,7 @@ impl<'a> Paragraphs<'a> {
             label.push_str("text box, ");
         }
         label.push_str(&format!("paragraph {}", self.count));
-        if let Some((table, row, cell)) = self.tables.last() {
-            label.push_str(&format!(", table {table} row {row} cell {cell}"));
-        }
+        label.push_str(&self.tables.label());
         label
     }
 
@@ -207,35 +203,18 @@ impl<'a> Paragraphs<'a> {
                             *start = 0;
                         }
                         if !open.text.trim().is_empty() {
-                            let mut map = super::OffsetMap::default();
-                            map.verbatim(0, 0, open.text.len());
-                            segments.push(Segment {
-                                text: open.text,
-                                map,
-                                location: Some(open.location),
-                                suppressions: open.suppressions,
-                            });
+                            segments.push(Segment::paragraph(
+                                open.text,
+                                open.location,
+                                open.suppressions,
+                            ));
                         }
                     }
                 }
-                Step::Start("w:tbl", _) => {
-                    self.table_count += 1;
-                    self.tables.push((self.table_count, 0, 0));
-                }
-                Step::End("w:tbl") => {
-                    self.tables.pop();
-                }
-                Step::Start("w:tr", _) => {
-                    if let Some(t) = self.tables.last_mut() {
-                        t.1 += 1;
-                        t.2 = 0;
-                    }
-                }
-                Step::Start("w:tc", _) => {
-                    if let Some(t) = self.tables.last_mut() {
-                        t.2 += 1;
-                    }
-                }
+                Step::Start("w:tbl", _) => self.tables.start_table(),
+                Step::End("w:tbl") => self.tables.end_table(),
+                Step::Start("w:tr", _) => self.tables.start_row(),
+                Step::Start("w:tc", _) => self.tables.start_cell(),
                 Step::Start(kind @ ("w:footnote" | "w:endnote"), e) => {
                     // Separators have a type; the notes people write are numbered in order without them.
                     if attribute(e, "w:type").is_none_or(|t| t == "normal") {

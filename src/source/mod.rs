@@ -196,6 +196,65 @@ pub struct Segment {
     pub suppressions: Vec<Suppression>,
 }
 
+impl Segment {
+    /// A paragraph of a Word or OpenDocument file: its whole text is checked, and positions count within it.
+    pub fn paragraph(text: String, location: String, suppressions: Vec<Suppression>) -> Segment {
+        let mut map = OffsetMap::default();
+        map.verbatim(0, 0, text.len());
+        Segment {
+            text,
+            map,
+            location: Some(location),
+            suppressions,
+        }
+    }
+}
+
+/// Where a paragraph stands among the (nested) tables of a document, for its location in words.
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    /// The open tables, innermost last: (table number, row, cell).
+    open: Vec<(usize, usize, usize)>,
+    /// Tables started so far.
+    count: usize,
+}
+
+impl Tables {
+    /// A table starts.
+    pub fn start_table(&mut self) {
+        self.count += 1;
+        self.open.push((self.count, 0, 0));
+    }
+
+    /// The innermost table ends.
+    pub fn end_table(&mut self) {
+        self.open.pop();
+    }
+
+    /// A row of the innermost table starts.
+    pub fn start_row(&mut self) {
+        if let Some(t) = self.open.last_mut() {
+            t.1 += 1;
+            t.2 = 0;
+        }
+    }
+
+    /// A cell of the innermost table starts.
+    pub fn start_cell(&mut self) {
+        if let Some(t) = self.open.last_mut() {
+            t.2 += 1;
+        }
+    }
+
+    /// ", table 1 row 2 cell 3" inside a table; empty outside.
+    pub fn label(&self) -> String {
+        self.open
+            .last()
+            .map(|(table, row, cell)| format!(", table {table} row {row} cell {cell}"))
+            .unwrap_or_default()
+    }
+}
+
 /// A file turned into text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::suppress::{self, Kind};
 use super::xml::{Step, attribute, walk};
 use super::zipped::Archive;
-use super::{Document, Limits, OffsetMap, Segment, SourceError, Suppression};
+use super::{Document, Limits, Segment, SourceError, Suppression};
 
 /// Elements whose text is not the document's current text.
 const SKIPPED: &[&str] = &["text:tracked-changes", "text:note-citation"];
@@ -66,8 +66,7 @@ struct Paragraphs {
     page_parts: BTreeMap<&'static str, usize>,
     count: usize,
     stack: Vec<Open>,
-    tables: Vec<(usize, usize, usize)>,
-    table_count: usize,
+    tables: super::Tables,
     /// Notes being read: their label, and the paragraph count outside them.
     notes: Vec<(String, usize)>,
     note_count: BTreeMap<String, usize>,
@@ -86,8 +85,7 @@ impl Paragraphs {
             page_parts: BTreeMap::new(),
             count: 0,
             stack: Vec::new(),
-            tables: Vec::new(),
-            table_count: 0,
+            tables: super::Tables::default(),
             notes: Vec::new(),
             note_count: BTreeMap::new(),
             frames: 0,
@@ -111,9 +109,7 @@ impl Paragraphs {
             label.push_str("text box, ");
         }
         label.push_str(&format!("paragraph {}", self.count));
-        if let Some((table, row, cell)) = self.tables.last() {
-            label.push_str(&format!(", table {table} row {row} cell {cell}"));
-        }
+        label.push_str(&self.tables.label());
         label
     }
 
@@ -240,34 +236,19 @@ impl Paragraphs {
                             s.range.end = s.range.end.min(len);
                         }
                         if !open.text.trim().is_empty() {
-                            let mut map = OffsetMap::default();
-                            map.verbatim(0, 0, len);
-                            segments.push(Segment {
-                                text: open.text,
-                                map,
-                                location: Some(open.location),
-                                suppressions: open.suppressions,
-                            });
+                            segments.push(Segment::paragraph(
+                                open.text,
+                                open.location,
+                                open.suppressions,
+                            ));
                         }
                     }
                 }
-                Step::Start("table:table", _) => {
-                    self.table_count += 1;
-                    self.tables.push((self.table_count, 0, 0));
-                }
-                Step::End("table:table") => {
-                    self.tables.pop();
-                }
-                Step::Start("table:table-row", _) => {
-                    if let Some(t) = self.tables.last_mut() {
-                        t.1 += 1;
-                        t.2 = 0;
-                    }
-                }
+                Step::Start("table:table", _) => self.tables.start_table(),
+                Step::End("table:table") => self.tables.end_table(),
+                Step::Start("table:table-row", _) => self.tables.start_row(),
                 Step::Start("table:table-cell" | "table:covered-table-cell", _) => {
-                    if let Some(t) = self.tables.last_mut() {
-                        t.2 += 1;
-                    }
+                    self.tables.start_cell()
                 }
                 Step::Start("text:note", e) => {
                     let class =
