@@ -236,18 +236,7 @@ impl Configs {
         if self.excluded(path) {
             return false;
         }
-        let relative = settings
-            .config
-            .as_ref()
-            .and_then(|c| {
-                let dir = std::path::absolute(c.parent()?).ok()?;
-                std::path::absolute(path)
-                    .ok()?
-                    .strip_prefix(dir)
-                    .ok()
-                    .map(Path::to_path_buf)
-            })
-            .unwrap_or_else(|| path.to_path_buf());
+        let relative = relative_to_config(settings.config.as_deref(), path);
         if !settings.include.is_empty() {
             return glob_set(&settings.include).is_ok_and(|g| g.is_match(&relative));
         }
@@ -262,6 +251,21 @@ impl Configs {
     }
 }
 
+/// `path` relative to the folder of the configuration file `config`, which its globs are written against (the
+/// path as given when there is no configuration, or it is elsewhere).
+fn relative_to_config(config: Option<&Path>, path: &Path) -> PathBuf {
+    config
+        .and_then(|c| {
+            let dir = std::path::absolute(c.parent()?).ok()?;
+            std::path::absolute(path)
+                .ok()?
+                .strip_prefix(dir)
+                .ok()
+                .map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 impl Configs {
     /// Whether the `exclude` globs of the configuration for `path` match it (relative to that configuration's
     /// folder). A path whose configuration has errors is not excluded: it is reported with the errors.
@@ -272,18 +276,7 @@ impl Configs {
         if settings.exclude.is_empty() {
             return false;
         }
-        let relative = settings
-            .config
-            .as_ref()
-            .and_then(|c| {
-                let dir = std::path::absolute(c.parent()?).ok()?;
-                std::path::absolute(path)
-                    .ok()?
-                    .strip_prefix(dir)
-                    .ok()
-                    .map(Path::to_path_buf)
-            })
-            .unwrap_or_else(|| path.to_path_buf());
+        let relative = relative_to_config(settings.config.as_deref(), path);
         glob_set(&settings.exclude).is_ok_and(|g| g.is_match(&relative))
     }
 }
