@@ -11,11 +11,11 @@ use std::time::Duration;
 
 use clap::Parser;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use reframe::app::{self, Streams};
-use reframe::check::check_text;
-use reframe::cli::Cli;
-use reframe::matcher::Matcher;
+use reframe::cli::args::Cli;
+use reframe::cli::{self, Streams};
 use reframe::rules::{PackSelection, RuleSet};
+use reframe::scan::check::check_text;
+use reframe::scan::matcher::Matcher;
 use reframe::text::Normalized;
 
 const NOTE: &str = include_str!("note-17k.txt");
@@ -64,7 +64,7 @@ fn end_to_end(c: &mut Criterion) {
         b.iter(|| {
             let cli = Cli::parse_from(["reframe", "check", "--format", "json", note]);
             let (mut out, mut err) = (Vec::new(), Vec::new());
-            let code = app::run(
+            let code = cli::run(
                 cli,
                 &mut Streams {
                     out: &mut out,

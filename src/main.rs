@@ -4,8 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use reframe::app::{self, Streams};
-use reframe::cli::{Cli, ColorWhen};
+use reframe::cli::args::{Cli, ColorWhen};
+use reframe::cli::{self, Streams};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout);
     // Standard error is not locked for the whole run: the progress bar draws on it from worker threads.
     let mut err = anstream::AutoStream::new(std::io::stderr(), choice);
-    let code = app::run(
+    let code = cli::run(
         cli,
         &mut Streams {
             out: &mut out,

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use proptest::prelude::*;
-use reframe::check::check_text;
 use reframe::fix::{Transcoded, apply_edits, safe_edits};
-use reframe::matcher::Matcher;
 use reframe::rules::{Origin, RuleSet, parse_pack};
+use reframe::scan::check::check_text;
+use reframe::scan::matcher::Matcher;
 
 fn reframe(dir: &Path) -> Command {
     let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();

@@ -2,10 +2,10 @@
 //! file.
 
 use proptest::prelude::*;
-use reframe::check::{CheckOptions, check_document};
-use reframe::config::QuotePolicy;
-use reframe::matcher::Matcher;
+use reframe::cli::config::QuotePolicy;
 use reframe::rules::{PackSelection, RuleSet};
+use reframe::scan::check::{CheckOptions, check_document};
+use reframe::scan::matcher::Matcher;
 use reframe::source::{Format, Limits, quotes, read};
 
 /// Text made of the pieces that trip parsers: markup, entities, quotes, line endings, multi-byte letters and

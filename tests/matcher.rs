@@ -1,9 +1,9 @@
 //! Table-driven tests of the matching semantics, with exact positions, on the `semantics` fixture pack.
 
-use reframe::check::check_text;
-use reframe::finding::Finding;
-use reframe::matcher::Matcher;
 use reframe::rules::{Origin, RuleSet, parse_pack};
+use reframe::scan::check::check_text;
+use reframe::scan::finding::Finding;
+use reframe::scan::matcher::Matcher;
 
 fn rules() -> RuleSet {
     let source = include_str!("fixtures/semantics.toml");

@@ -1,9 +1,9 @@
 //! Properties of the matcher over generated text (proptest).
 
 use proptest::prelude::*;
-use reframe::check::check_text;
-use reframe::matcher::Matcher;
 use reframe::rules::{Origin, RuleSet, parse_pack};
+use reframe::scan::check::check_text;
+use reframe::scan::matcher::Matcher;
 use reframe::text::Normalized;
 
 fn rules() -> RuleSet {

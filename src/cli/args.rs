@@ -1,5 +1,5 @@
 //! The command line as the user typed it (clap derive). Nothing here is built or checked beyond parsing; see
-//! [`crate::app`] for what each command does.
+//! [`crate::cli`] for what each command does.
 
 use std::path::PathBuf;
 

@@ -16,19 +16,10 @@ use toml::de::{DeTable, DeValue};
 use crate::error::LocatedError;
 use crate::rules::{Severity, did_you_mean};
 
+pub use crate::source::quotes::QuotePolicy;
+
 /// The file names a configuration may have, in order of preference within one folder.
 pub const CONFIG_NAMES: [&str; 2] = ["reframe.toml", ".reframe.toml"];
-
-/// What to do with phrases inside quotation marks (a person's own words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum QuotePolicy {
-    /// Do not report them (the default): a person's own words are their voice.
-    #[default]
-    Skip,
-    /// Report them as `info`, noting that they are quoted.
-    Info,
-}
 
 /// The settings a configuration file may give, at its top level or in an override. Every key is optional;
 /// `None` means "not set here".

@@ -4,8 +4,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::cli::args::{Cli, ExplainArgs, ExplainFormat, RulesArgs, RulesFormat};
+use crate::cli::{EXIT_CLEAN, EXIT_ERROR, Streams, load_rules, selection};
 use crate::report::suggestion_list;
-use crate::rules::{Category, FixSafety, Rule, RuleSet, Severity, Source, did_you_mean};
+use crate::rules::{Category, FixSafety, Origin, Rule, RuleSet, Severity, Source, did_you_mean};
 
 /// A rule as `reframe rules --format json` and `reframe explain --format json` print it.
 #[derive(Debug, Serialize)]
@@ -293,4 +295,53 @@ pub fn write_explanation(rules: &RuleSet, rule: &Rule, out: &mut dyn Write) -> i
         }
     }
     Ok(())
+}
+
+/// Runs `reframe rules`: lists the rules, filtered by pack and category.
+pub fn rules_command(cli: &Cli, args: &RulesArgs, streams: &mut Streams) -> io::Result<u8> {
+    // `--pack` filters the listing here; every pack is loaded so that the list can show what is off.
+    let mut all = selection(cli);
+    all.builtin.clear();
+    let Some(mut rules) = load_rules(&all, streams)? else {
+        return Ok(EXIT_ERROR);
+    };
+    if !cli.packs.is_empty() {
+        for pack in &mut rules.packs {
+            pack.enabled =
+                cli.packs.contains(&pack.name) || !matches!(pack.origin, Origin::Builtin(_));
+        }
+    }
+    let filter = RuleFilter {
+        packs: cli.packs.clone(),
+        categories: args.categories.iter().map(|&c| c.into()).collect(),
+    };
+    match args.format {
+        RulesFormat::Human => write_rules_table(&rules, &filter, streams.out)?,
+        RulesFormat::Json => write_rules_json(&rules, &filter, streams.out)?,
+        RulesFormat::Markdown => write_rules_markdown(&rules, &filter, streams.out)?,
+    }
+    Ok(EXIT_CLEAN)
+}
+
+/// Runs `reframe explain`: one rule in full.
+pub fn explain_command(cli: &Cli, args: &ExplainArgs, streams: &mut Streams) -> io::Result<u8> {
+    let Some(rules) = load_rules(&selection(cli), streams)? else {
+        return Ok(EXIT_ERROR);
+    };
+    match find_rule(&rules, &args.rule) {
+        Ok(rule) => {
+            match args.format {
+                ExplainFormat::Human => write_explanation(&rules, rule, streams.out)?,
+                ExplainFormat::Json => {
+                    serde_json::to_writer_pretty(&mut *streams.out, &RuleDoc::new(&rules, rule))?;
+                    writeln!(streams.out)?;
+                }
+            }
+            Ok(EXIT_CLEAN)
+        }
+        Err(e) => {
+            writeln!(streams.err, "error: {e}")?;
+            Ok(EXIT_ERROR)
+        }
+    }
 }

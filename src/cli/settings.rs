@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 
-use crate::config::{self, Config, Options, QuotePolicy};
+use crate::cli::config::{self, Config, Options, QuotePolicy};
 use crate::error::LocatedError;
-use crate::matcher::Matcher;
 use crate::rules::{Origin, RuleSet, Severity, did_you_mean};
+use crate::scan::matcher::Matcher;
 
 /// What the command line says about settings (it wins over configuration files).
 #[derive(Debug, Clone, Default)]

@@ -6,10 +6,14 @@
 //! packs load.)
 
 use std::collections::BTreeMap;
+use std::io;
 
-use crate::forms::Pattern;
-use crate::matcher::Matcher;
-use crate::rules::{Rule, RuleSet, is_hint};
+use crate::cli::args::{Cli, TestRulesArgs};
+use crate::cli::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams, load_rules, plural, selection};
+
+use crate::rules::forms::Pattern;
+use crate::rules::{Origin, Rule, RuleSet, is_hint, pack_files, parse_pack};
+use crate::scan::matcher::Matcher;
 use crate::text::Normalized;
 
 /// One failed check.
@@ -192,4 +196,60 @@ fn suggestion_forms(rule: &Rule) -> Vec<String> {
         }
     }
     out
+}
+
+/// Runs `reframe test-rules`: every rule's examples and counter-examples, in the packs named or all.
+pub fn command(cli: &Cli, args: &TestRulesArgs, streams: &mut Streams) -> io::Result<u8> {
+    let mut selection = selection(cli);
+    for path in &args.paths {
+        if !selection.user_paths.contains(path) {
+            selection.user_paths.push(path.clone());
+        }
+    }
+    let Some(mut rules) = load_rules(&selection, streams)? else {
+        return Ok(EXIT_ERROR);
+    };
+    // Every pack takes part, so that suggestions and shared terms are checked against all of them, unless
+    // `--pack` names the packs to test against.
+    if cli.packs.is_empty() {
+        for pack in &mut rules.packs {
+            pack.enabled = true;
+        }
+    }
+    let tested: Vec<String> = if args.paths.is_empty() {
+        rules.packs.iter().map(|p| p.name.clone()).collect()
+    } else {
+        let mut names = Vec::new();
+        for path in &args.paths {
+            for file in pack_files(path)? {
+                let source = std::fs::read_to_string(&file)?;
+                if let Ok(parsed) = parse_pack(&source, Origin::File(file.clone())) {
+                    names.push(parsed.pack.name);
+                }
+            }
+        }
+        names
+    };
+    let result = run(&rules, &tested);
+    for failure in &result.failures {
+        writeln!(
+            streams.out,
+            "FAIL {}:{}: {}: {}",
+            failure.path, failure.line, failure.rule, failure.message
+        )?;
+    }
+    writeln!(
+        streams.out,
+        "{}, {}, {}: {} passed, {} failed",
+        plural(result.packs, "pack"),
+        plural(result.rules, "rule"),
+        plural(result.checks, "check"),
+        result.checks - result.failures.len(),
+        result.failures.len()
+    )?;
+    Ok(if result.failures.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
 }

@@ -6,12 +6,14 @@
 //! the same folder and renamed over the original, keeping its permissions, and only if the file has not changed
 //! since it was read.
 
+pub mod review;
+
 use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
-use crate::finding::Finding;
 use crate::rules::{FixSafety, RuleSet, is_hint};
+use crate::scan::finding::Finding;
 use crate::source::Encoding;
 
 /// One replacement in a file.

@@ -7,9 +7,9 @@
 use std::collections::HashSet;
 use std::io::{self, BufRead, Write};
 
-use crate::finding::Finding;
 use crate::fix::Edit;
 use crate::rules::{RuleSet, is_hint};
+use crate::scan::finding::Finding;
 
 /// The outcome of reviewing one file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -30,9 +30,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::{FileReport, Outcome};
-use crate::finding::Finding;
 use crate::rules::RuleSet;
+use crate::scan::check::{FileReport, Outcome};
+use crate::scan::finding::Finding;
 
 /// The baseline format's version.
 pub const BASELINE_VERSION: u32 = 1;

@@ -16,8 +16,8 @@
 use std::io::{self, Write};
 
 use super::message_with_suggestions;
-use crate::check::{FileReport, Outcome};
 use crate::rules::RuleSet;
+use crate::scan::check::{FileReport, Outcome};
 
 /// Escapes text for an XML attribute value; characters XML 1.0 cannot hold become U+FFFD.
 pub(crate) fn escape_xml(value: &str) -> String {

@@ -12,8 +12,8 @@
 use std::io::{self, Write};
 
 use super::suggestion_list;
-use crate::check::{FileReport, Outcome};
 use crate::rules::{RuleSet, Severity};
+use crate::scan::check::{FileReport, Outcome};
 
 /// Escapes a workflow command's message.
 pub(crate) fn escape_data(value: &str) -> String {

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
 use super::ReportOptions;
-use crate::check::{FileReport, Outcome, Summary};
 use crate::rules::{RuleSet, Severity, is_hint};
+use crate::scan::check::{FileReport, Outcome, Summary};
 
 fn level(severity: Severity) -> Level<'static> {
     match severity {

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::check::{FileReport, Outcome, Summary};
-use crate::finding::Finding;
 use crate::rules::{Category, RuleSet, Severity};
+use crate::scan::check::{FileReport, Outcome, Summary};
+use crate::scan::finding::Finding;
 
 /// The whole JSON report: one object per run.
 ///

@@ -11,8 +11,8 @@
 use std::io::{self, Write};
 
 use super::JsonFinding;
-use crate::check::FileReport;
 use crate::rules::RuleSet;
+use crate::scan::check::FileReport;
 
 pub(super) fn write(
     reports: &[FileReport],

@@ -1,6 +1,7 @@
 //! Reporters: one module per output format, all behind [`write_report`]. Each gets the whole run (reports
 //! sorted by path, the rule set, the counts) and the same [`ReportOptions`]; none prints anything else.
 
+pub mod baseline;
 mod checkstyle;
 mod github;
 mod human;
@@ -11,8 +12,8 @@ mod sarif;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
-use crate::check::{FileReport, Summary};
 use crate::rules::RuleSet;
+use crate::scan::check::{FileReport, Summary};
 
 pub use human::suggestion_list;
 pub use json::{JsonError, JsonFinding, JsonReport, JsonSummary, json_report};
@@ -57,7 +58,7 @@ impl ReportOptions {
 
 /// A finding's message followed by its suggestions, as one sentence-ended line for formats with one message
 /// field.
-fn message_with_suggestions(finding: &crate::finding::Finding) -> String {
+fn message_with_suggestions(finding: &crate::scan::finding::Finding) -> String {
     let mut message = finding.message.trim_end().to_string();
     if !finding.suggestions.is_empty() {
         if !message.ends_with(['.', '!', '?']) {

@@ -19,12 +19,12 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{ReportOptions, message_with_suggestions, suggestion_list};
-use crate::check::{FileReport, Outcome};
 use crate::rules::{RuleSet, Severity};
+use crate::scan::check::{FileReport, Outcome};
 
 /// The SARIF version written.
 pub const SARIF_VERSION: &str = "2.1.0";
-/// The key of each result's fingerprint in `partialFingerprints` (see [`crate::baseline::fingerprint`]).
+/// The key of each result's fingerprint in `partialFingerprints` (see [`crate::report::baseline::fingerprint`]).
 pub const FINGERPRINT: &str = "reframe/v1";
 /// The schema the output declares.
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -269,7 +269,7 @@ pub(super) fn write(
                     results.push(SarifResult {
                         partial_fingerprints: BTreeMap::from([(
                             FINGERPRINT,
-                            crate::baseline::fingerprint(rule_id, f),
+                            crate::report::baseline::fingerprint(rule_id, f),
                         )]),
                         rule_id: rule_id.clone(),
                         rule_index: index[f.rule],

@@ -1,7 +1,7 @@
 //! The forms syntax of terms and suggestions: `(a|b|c)` picks one alternative, `(s)` is optional.
 //!
 //! ```
-//! use reframe::forms::Pattern;
+//! use reframe::rules::forms::Pattern;
 //! let term = Pattern::parse("service user(s)").unwrap();
 //! let forms: Vec<String> = term.expand().into_iter().map(|f| f.text).collect();
 //! assert_eq!(forms, ["service user", "service users"]);

@@ -13,10 +13,12 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{LocatedError, PackErrors};
-use crate::forms::Pattern;
+use crate::rules::forms::Pattern;
 use crate::text::Normalized;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
+
+pub mod forms;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(
@@ -237,7 +239,7 @@ impl Rule {
     }
 
     /// The suggestions rendered for the form of term number `term` that matched (`choices` as in
-    /// [`crate::forms::Form`]); an out-of-range `term` (a regex match) renders groups by position.
+    /// [`crate::rules::forms::Form`]); an out-of-range `term` (a regex match) renders groups by position.
     pub fn rendered_suggestions(&self, term: usize, choices: &[usize]) -> Vec<String> {
         match self.term_patterns.get(term) {
             Some(pattern) => self

@@ -7,12 +7,12 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::config::QuotePolicy;
-use crate::finding::{Finding, findings_for};
-use crate::matcher::{Match, Matcher};
 use crate::rules::{RuleSet, Severity};
-use crate::source::{self, Document, Format, Limits, Segment, SourceError, quotes};
-use crate::walk::{Input, collect_inputs};
+use crate::scan::finding::{Finding, findings_for};
+use crate::scan::matcher::{Match, Matcher};
+use crate::source::quotes::{self, QuotePolicy};
+use crate::source::walk::{Input, collect_inputs};
+use crate::source::{self, Document, Format, Limits, Segment, SourceError};
 
 /// What happened to one file.
 #[derive(Debug, Clone, PartialEq, Eq)]

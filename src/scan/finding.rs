@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use crate::matcher::Match;
 use crate::rules::{Rule, Severity, is_hint};
+use crate::scan::matcher::Match;
 use crate::text::{LineIndex, is_word_char};
 
 /// One flagged phrase in one file.

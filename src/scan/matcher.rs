@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use reframe::rules::{parse_pack, Origin, RuleSet};
-//! use reframe::matcher::Matcher;
+//! use reframe::scan::matcher::Matcher;
 //! let pack = r#"
 //! [pack]
 //! name = "demo"

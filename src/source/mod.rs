@@ -26,6 +26,7 @@ pub mod odt;
 pub mod plain;
 pub mod quotes;
 pub mod suppress;
+pub mod walk;
 mod xml;
 mod zipped;
 

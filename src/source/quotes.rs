@@ -7,7 +7,20 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::is_word_char;
+
+/// What to do with phrases inside quotation marks (a person's own words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuotePolicy {
+    /// Do not report them (the default): a person's own words are their voice.
+    #[default]
+    Skip,
+    /// Report them as `info`, noting that they are quoted.
+    Info,
+}
 
 /// The byte ranges of `text` inside quotation marks, the marks included: sorted, and merged where they overlap
 /// (a quote inside a quote), so that [`is_quoted`] can search them.

@@ -1,0 +1,234 @@
+//! `reframe fix`: takes paths (or standard input) and the command line, applies the safe rewordings (or, with
+//! `--interactive`, the ones the person accepts) file by file, writes each file atomically (or shows a diff) and
+//! gives the exit code.
+
+use std::io::{self, BufRead, IsTerminal};
+
+use crate::cli::args::{Cli, FixArgs};
+use crate::cli::run::{CONFIG_BROKEN, Run};
+use crate::cli::settings::FileSettings;
+use crate::cli::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams, plural};
+use crate::fix::{self, review};
+use crate::scan::check::{Outcome, read_input};
+use crate::scan::finding::Finding;
+use crate::source::walk::Input;
+
+/// Extensions `reframe fix` refuses: documents whose text is not stored as plain text.
+const NOT_FIXABLE: &[&str] = &["docx", "odt", "html", "htm"];
+
+/// What a whole `fix` run did, for the closing line and the exit code.
+#[derive(Default)]
+struct Tally {
+    fixed_phrases: usize,
+    fixed_files: usize,
+    /// Findings left after the fixes.
+    remaining: usize,
+    /// Whether a finding left is at or above its file's failure level.
+    failing: bool,
+    /// Files that could not be fixed.
+    errors: usize,
+}
+
+/// Runs `reframe fix`.
+pub fn command(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u8> {
+    if args.interactive && !std::io::stdin().is_terminal() {
+        writeln!(
+            streams.err,
+            "error: reframe fix --interactive needs a terminal to ask you about each phrase; \
+             run it in a terminal, or use reframe fix --diff"
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    let run = match Run::prepare(
+        cli,
+        &args.paths,
+        args.fail_on,
+        args.stdin_filename.as_deref(),
+        args.force_exclude,
+        streams,
+    )? {
+        Ok(run) => run,
+        Err(code) => return Ok(code),
+    };
+    // Locked only for an interactive review: a locked stdin would block reading standard input as the text.
+    let mut terminal = args.interactive.then(|| std::io::stdin().lock());
+    let mut tally = Tally {
+        errors: run.walk_errors.len(),
+        ..Tally::default()
+    };
+    for (path, e) in &run.walk_errors {
+        writeln!(streams.err, "error: {path}: {e}")?;
+    }
+    for (input, file_settings) in run.inputs.iter().zip(&run.settings) {
+        let path = run.display_name(input);
+        let result = match file_settings {
+            None => Err(format!("{path}: {CONFIG_BROKEN}")),
+            Some(file_settings) => {
+                let keys = terminal.as_mut().map(|t| t as &mut dyn BufRead);
+                let file = FileToFix {
+                    run: &run,
+                    input,
+                    path: &path,
+                    settings: file_settings,
+                };
+                fix_file(&file, args, keys, streams, &mut tally)?
+            }
+        };
+        match result {
+            Ok(Continue::Next) => {}
+            Ok(Continue::Quit) => break,
+            Err(message) => {
+                writeln!(streams.err, "error: {message}")?;
+                tally.errors += 1;
+            }
+        }
+    }
+    let verb = if args.diff { "would fix" } else { "fixed" };
+    writeln!(
+        streams.err,
+        "{verb} {} in {}; {} left to review with reframe check",
+        plural(tally.fixed_phrases, "phrase"),
+        plural(tally.fixed_files, "file"),
+        plural(tally.remaining, "finding")
+    )?;
+    Ok(if tally.errors > 0 || run.config_errors {
+        EXIT_ERROR
+    } else if (args.diff && tally.fixed_phrases > 0) || tally.failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+/// One input to fix, with its settings.
+struct FileToFix<'a> {
+    run: &'a Run,
+    input: &'a Input,
+    path: &'a str,
+    settings: &'a FileSettings,
+}
+
+/// Whether to go on to the next file after one is done.
+enum Continue {
+    Next,
+    /// The person quit the interactive review.
+    Quit,
+}
+
+/// Fixes one file: reads and decodes it, finds the edits (safe ones, or those accepted in the review), applies
+/// them, and writes the file back in its own encoding (or prints the diff, or the text for standard input).
+/// `Err` is the message of an error for this file; the run goes on with the next.
+fn fix_file(
+    file: &FileToFix,
+    args: &FixArgs,
+    keys: Option<&mut dyn BufRead>,
+    streams: &mut Streams,
+    tally: &mut Tally,
+) -> io::Result<Result<Continue, String>> {
+    let (run, input, path) = (file.run, file.input, file.path);
+    if let Input::File(file) = input
+        && let Some(ext) = file.extension().and_then(|e| e.to_str())
+        && NOT_FIXABLE.iter().any(|x| x.eq_ignore_ascii_case(ext))
+    {
+        return Ok(Err(format!(
+            "{path}: not fixed: reframe fix changes plain text and Markdown files only; \
+             use reframe check and change the document in its own editor"
+        )));
+    }
+    let original = match read_input(input) {
+        Ok(bytes) => bytes,
+        Err(e) => return Ok(Err(format!("{path}: could not read the file: {e}"))),
+    };
+    // UTF-16 and Windows-1252 files are fixed as UTF-8 text and written back in their own encoding.
+    let (working, transcoded) = match fix::Transcoded::decode(&original) {
+        Ok(Some((text, transcoded))) => (text, Some(transcoded)),
+        Ok(None) => (original.clone(), None),
+        Err(e) => return Ok(Err(format!("{path}: {e}"))),
+    };
+    let findings = match fixable_findings(file, &working) {
+        Ok(Some(findings)) => findings,
+        Ok(None) => return Ok(Ok(Continue::Next)),
+        Err(message) => return Ok(Err(message)),
+    };
+    let mut next = Continue::Next;
+    let edits = match keys {
+        Some(_) if *input == Input::Stdin => {
+            return Ok(Err(
+                "reframe fix --interactive works on files, not standard input".into(),
+            ));
+        }
+        Some(keys) => {
+            let review = review::review_file(path, &findings, &run.rules, keys, streams.out)?;
+            if review.quit {
+                next = Continue::Quit;
+            }
+            review.edits
+        }
+        None => fix::safe_edits(&findings, &run.rules),
+    };
+    let fixed_text = fix::apply_edits(&working, &edits);
+    let left = match run.check_bytes(input, fixed_text.clone(), file.settings) {
+        Outcome::Checked(findings) => findings,
+        _ => Vec::new(),
+    };
+    tally.remaining += left.len();
+    tally.failing |= left.iter().any(|f| f.severity >= file.settings.fail_on);
+    if edits.is_empty() {
+        if *input == Input::Stdin && !args.diff {
+            streams.out.write_all(&original)?;
+        }
+        return Ok(Ok(next));
+    }
+    let fixed = match &transcoded {
+        Some(transcoded) => match transcoded.encode(&fixed_text) {
+            Ok(bytes) => bytes,
+            Err(e) => return Ok(Err(format!("{path}: {e}"))),
+        },
+        None => fixed_text.clone(),
+    };
+    tally.fixed_phrases += edits.len();
+    tally.fixed_files += 1;
+    if args.diff {
+        let before = String::from_utf8_lossy(&working);
+        let after = String::from_utf8_lossy(&fixed_text);
+        write!(streams.out, "{}", fix::unified_diff(path, &before, &after))?;
+        return Ok(Ok(next));
+    }
+    match input {
+        Input::Stdin => streams.out.write_all(&fixed)?,
+        Input::File(target) => {
+            if let Err(e) = fix::write_atomically(target, &original, &fixed) {
+                return Ok(Err(format!("{path}: {e}")));
+            }
+            let to_review = if left.is_empty() {
+                String::new()
+            } else {
+                format!("; {} to review", plural(left.len(), "finding"))
+            };
+            writeln!(
+                streams.err,
+                "{path}: fixed {}{to_review}",
+                plural(edits.len(), "phrase")
+            )?;
+        }
+    }
+    Ok(Ok(next))
+}
+
+/// The findings a fix may change: not those in quotation marks (the person's own words), nor phrases with markup
+/// inside them (`**service** user`), which a replacement would destroy. `None` for a file skipped on purpose.
+fn fixable_findings(file: &FileToFix, working: &[u8]) -> Result<Option<Vec<Finding>>, String> {
+    match file
+        .run
+        .check_bytes(file.input, working.to_vec(), file.settings)
+    {
+        Outcome::Checked(findings) => Ok(Some(
+            findings
+                .into_iter()
+                .filter(|f| !f.quoted && working.get(f.bytes.clone()) == Some(f.text.as_bytes()))
+                .collect(),
+        )),
+        Outcome::Skipped(_) => Ok(None),
+        Outcome::Failed(message) => Err(format!("{}: {message}", file.path)),
+    }
+}

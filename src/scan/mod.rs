@@ -1,0 +1,11 @@
+//! Text to findings: takes a [`RuleSet`](crate::rules::RuleSet) and the text segments of a
+//! [`Document`](crate::source::Document), gives [`Finding`](finding::Finding)s with their positions, messages and
+//! suggestions.
+//!
+//! [`matcher`] finds every term of the enabled rules in normalised text; [`check`] drops what suppression
+//! comments and quotation marks leave out and turns the rest into findings ([`finding`]), file by file and in
+//! parallel.
+
+pub mod check;
+pub mod finding;
+pub mod matcher;
