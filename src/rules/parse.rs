@@ -1,0 +1,491 @@
+//! Reading one rule pack: TOML with spans, every key and value validated, each error with its file, line and
+//! column; term, suggestion and exception forms expanded into patterns.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::error::LocatedError;
+use crate::rules::forms::Pattern;
+use crate::rules::{Category, FixSafety, Origin, Pack, Rule, Severity, Source, is_hint};
+
+use crate::text::Normalized;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPack {
+    name: Spanned<String>,
+    description: Spanned<String>,
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default = "default_true")]
+    default_enabled: bool,
+    #[serde(default)]
+    sources: Vec<Spanned<Source>>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRule {
+    id: Spanned<String>,
+    terms: Spanned<Vec<Spanned<String>>>,
+    suggestions: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    message: Option<String>,
+    why: Spanned<String>,
+    category: Category,
+    #[serde(default)]
+    severity: Severity,
+    #[serde(default)]
+    fix: FixSafety,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    exceptions: Vec<Spanned<String>>,
+    #[serde(default)]
+    case_sensitive: bool,
+    #[serde(default)]
+    regex: Option<Spanned<String>>,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    counter_examples: Vec<String>,
+}
+
+const PACK_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "version",
+    "default-enabled",
+    "sources",
+];
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "terms",
+    "suggestions",
+    "message",
+    "why",
+    "category",
+    "severity",
+    "fix",
+    "sources",
+    "exceptions",
+    "case-sensitive",
+    "regex",
+    "examples",
+    "counter-examples",
+];
+
+/// Whether `name` is kebab-case: lower-case ASCII letters and digits in words joined by single hyphens.
+pub fn is_kebab_case(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Appends "did you mean" to serde's messages about unknown fields and variants.
+fn explain_serde_message(message: &str) -> String {
+    let message = message.trim_end();
+    if !(message.starts_with("unknown field") || message.starts_with("unknown variant")) {
+        return message.to_string();
+    }
+    let unknown = extract_backticked(message).unwrap_or("");
+    let listed: Vec<&str> = message
+        .split_once("expected one of ")
+        .or_else(|| message.split_once("expected "))
+        .map(|(_, rest)| {
+            rest.split(", ")
+                .map(|s| s.trim_matches(|c| c == '`' || c == ' '))
+                .collect()
+        })
+        .unwrap_or_default();
+    let pool: Vec<&str> = if listed.is_empty() {
+        RULE_KEYS.iter().chain(PACK_KEYS).copied().collect()
+    } else {
+        listed
+    };
+    match did_you_mean(unknown, pool) {
+        Some(best) => {
+            let what = message.split(" `").next().unwrap_or("unknown field");
+            format!("{what} `{unknown}`; did you mean `{best}`?")
+        }
+        None => message.to_string(),
+    }
+}
+
+fn extract_backticked(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(&message[start..start + len])
+}
+
+/// The closest candidate to `wrong`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// A parsed pack: its header and rules.
+#[derive(Debug, Clone)]
+pub struct ParsedPack {
+    /// The header.
+    pub pack: Pack,
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+}
+
+/// Parses one pack file. `source` is the TOML text; every error found is returned at once.
+pub fn parse_pack(source: &str, origin: Origin) -> Result<ParsedPack, Vec<LocatedError>> {
+    let path = origin.display_path();
+    let err_at = |offset: usize, message: String| LocatedError::at(&path, source, offset, message);
+    let toml_err = |e: &toml::de::Error| {
+        err_at(
+            e.span().map_or(0, |s| s.start),
+            explain_serde_message(e.message()),
+        )
+    };
+    let document = match DeTable::parse(source) {
+        Ok(doc) => doc,
+        Err(e) => return Err(vec![toml_err(&e)]),
+    };
+    let mut errors = Vec::new();
+    let mut header = None;
+    let mut raw_rules = Vec::new();
+    for (key, value) in document.get_ref().iter() {
+        match key.get_ref().as_ref() {
+            "pack" => match RawPack::deserialize(value.clone().into_deserializer()) {
+                Ok(pack) => header = Some(pack),
+                Err(e) => errors.push(toml_err(&e)),
+            },
+            "rule" => match value.get_ref() {
+                DeValue::Array(items) => {
+                    for item in items.iter() {
+                        match RawRule::deserialize(item.clone().into_deserializer()) {
+                            Ok(rule) => raw_rules.push((item.span().start, rule)),
+                            Err(e) => errors.push(toml_err(&e)),
+                        }
+                    }
+                }
+                _ => errors.push(err_at(
+                    value.span().start,
+                    "`rule` must be an array of tables: write each rule under `[[rule]]`".into(),
+                )),
+            },
+            other => {
+                let hint = did_you_mean(other, ["pack", "rule"])
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                errors.push(err_at(
+                    key.span().start,
+                    format!("unknown table `{other}`: a pack has `[pack]` and `[[rule]]`{hint}"),
+                ));
+            }
+        }
+    }
+    let Some(raw_pack) = header else {
+        if errors.is_empty() {
+            errors.push(err_at(
+                0,
+                "missing `[pack]` table with `name` and `description`".into(),
+            ));
+        }
+        return Err(errors);
+    };
+    let pack = validate_pack_header(raw_pack, &origin, &err_at, &mut errors);
+    let source_ids: HashSet<&str> = pack
+        .sources
+        .iter()
+        .filter_map(|s| s.id.as_deref())
+        .collect();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let mut rules = Vec::new();
+    // One index of the pack's lines for all its rules (indexing it per rule made start-up quadratic).
+    let lines = crate::text::LineIndex::new(source);
+    for (start, raw) in raw_rules {
+        if let Some(first) = seen_ids.get(raw.id.get_ref()) {
+            errors.push(err_at(
+                raw.id.span().start,
+                format!(
+                    "duplicate rule id `{}`: it is already used on line {first}",
+                    raw.id.get_ref()
+                ),
+            ));
+            continue;
+        }
+        let line = lines.position(source, start.min(source.len())).line;
+        seen_ids.insert(raw.id.get_ref().clone(), line);
+        if let Some(rule) = validate_rule(
+            raw,
+            &pack,
+            &source_ids,
+            (path.clone(), line),
+            &err_at,
+            &mut errors,
+        ) {
+            rules.push(rule);
+        }
+    }
+    if errors.is_empty() {
+        Ok(ParsedPack { pack, rules })
+    } else {
+        errors.sort_by_key(|e| (e.line, e.column));
+        Err(errors)
+    }
+}
+
+fn validate_pack_header(
+    raw: RawPack,
+    origin: &Origin,
+    err_at: &dyn Fn(usize, String) -> LocatedError,
+    errors: &mut Vec<LocatedError>,
+) -> Pack {
+    let name = raw.name.get_ref();
+    if !is_kebab_case(name) {
+        errors.push(err_at(
+            raw.name.span().start,
+            format!("pack name `{name}` must be kebab-case (lower-case words joined by hyphens)"),
+        ));
+    }
+    if let Origin::Builtin(file) = origin
+        && file.strip_suffix(".toml") != Some(name.as_str())
+    {
+        errors.push(err_at(
+            raw.name.span().start,
+            format!("a built-in pack's name must match its file name, `{file}`"),
+        ));
+    }
+    if raw.description.get_ref().trim().is_empty() {
+        errors.push(err_at(
+            raw.description.span().start,
+            "the pack description is empty".into(),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for source in &raw.sources {
+        if let Some(id) = &source.get_ref().id
+            && !seen.insert(id.clone())
+        {
+            errors.push(err_at(
+                source.span().start,
+                format!("duplicate source id `{id}`"),
+            ));
+        }
+    }
+    Pack {
+        name: name.clone(),
+        description: raw.description.into_inner(),
+        version: raw.version,
+        default_enabled: raw.default_enabled,
+        sources: raw.sources.into_iter().map(Spanned::into_inner).collect(),
+        origin: origin.clone(),
+        enabled: false,
+    }
+}
+
+/// Byte offset of character `offset` of a string value whose span starts at its opening quote.
+fn inside_string(span_start: usize, offset: usize) -> usize {
+    span_start + 1 + offset
+}
+
+fn validate_rule(
+    raw: RawRule,
+    pack: &Pack,
+    source_ids: &HashSet<&str>,
+    location: (String, usize),
+    err_at: &dyn Fn(usize, String) -> LocatedError,
+    errors: &mut Vec<LocatedError>,
+) -> Option<Rule> {
+    let before = errors.len();
+    let id = raw.id.get_ref();
+    if !is_kebab_case(id) {
+        errors.push(err_at(
+            raw.id.span().start,
+            format!("rule id `{id}` must be kebab-case, like `service-user`"),
+        ));
+    }
+    let fold_case = !raw.case_sensitive;
+    if raw.terms.get_ref().is_empty() {
+        errors.push(err_at(
+            raw.terms.span().start,
+            format!("rule `{id}` has no terms"),
+        ));
+    }
+    let term_patterns = parse_forms(raw.terms.get_ref(), "term", id, fold_case, err_at, errors);
+    if raw.suggestions.get_ref().is_empty() {
+        errors.push(err_at(
+            raw.suggestions.span().start,
+            format!("rule `{id}` has no suggestions: give at least one strength-based alternative"),
+        ));
+    }
+    let mut suggestion_patterns = Vec::new();
+    for suggestion in raw.suggestions.get_ref() {
+        if suggestion.get_ref().trim().is_empty() {
+            errors.push(err_at(
+                suggestion.span().start,
+                format!("rule `{id}` has an empty suggestion"),
+            ));
+        }
+        match Pattern::parse(suggestion.get_ref()) {
+            Ok(pattern) => suggestion_patterns.push(pattern),
+            Err(e) => errors.push(err_at(
+                inside_string(suggestion.span().start, e.offset),
+                e.message,
+            )),
+        }
+    }
+    if raw.fix == FixSafety::Safe
+        && raw
+            .suggestions
+            .get_ref()
+            .first()
+            .is_some_and(|s| is_hint(s.get_ref()))
+    {
+        errors.push(err_at(
+            raw.suggestions.span().start,
+            format!("rule `{id}` has `fix = \"safe\"` but its first suggestion is a hint, not replacement text"),
+        ));
+    }
+    if raw.why.get_ref().trim().is_empty() {
+        errors.push(err_at(
+            raw.why.span().start,
+            format!("rule `{id}` has an empty `why`"),
+        ));
+    }
+    for source in &raw.sources {
+        if !source_ids.contains(source.get_ref().as_str()) {
+            let hint = did_you_mean(source.get_ref(), source_ids.iter().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            errors.push(err_at(
+                source.span().start,
+                format!(
+                    "source `{}` is not in the pack's `sources` list{hint}",
+                    source.get_ref()
+                ),
+            ));
+        }
+    }
+    let exception_patterns =
+        parse_forms(&raw.exceptions, "exception", id, fold_case, err_at, errors);
+    if let Some(regex) = &raw.regex
+        && let Err(e) = regex::Regex::new(regex.get_ref())
+    {
+        let detail = e.to_string();
+        let detail = detail.lines().last().unwrap_or("").trim();
+        let detail = detail.strip_prefix("error: ").unwrap_or(detail).to_string();
+        errors.push(err_at(
+            regex.span().start,
+            format!("rule `{id}` has an invalid regex: {detail}"),
+        ));
+    }
+    if errors.len() > before {
+        return None;
+    }
+    Some(into_rule(
+        raw,
+        pack,
+        location,
+        Patterns {
+            terms: term_patterns,
+            suggestions: suggestion_patterns,
+            exceptions: exception_patterns,
+        },
+    ))
+}
+
+/// The parsed patterns of a rule's terms, suggestions and exceptions.
+struct Patterns {
+    terms: Vec<Pattern>,
+    suggestions: Vec<Pattern>,
+    exceptions: Vec<Pattern>,
+}
+
+/// Parses term or exception forms (`what` names them in errors), each of which must expand to words.
+fn parse_forms(
+    items: &[Spanned<String>],
+    what: &str,
+    id: &str,
+    fold_case: bool,
+    err_at: &dyn Fn(usize, String) -> LocatedError,
+    errors: &mut Vec<LocatedError>,
+) -> Vec<Pattern> {
+    let mut patterns = Vec::new();
+    for item in items {
+        match Pattern::parse(item.get_ref()) {
+            Ok(pattern) => {
+                if pattern
+                    .expand()
+                    .iter()
+                    .any(|f| Normalized::phrase(&f.text, fold_case).is_empty())
+                {
+                    errors.push(err_at(
+                        item.span().start,
+                        format!("rule `{id}` has an empty {what}"),
+                    ));
+                }
+                patterns.push(pattern);
+            }
+            Err(e) => errors.push(err_at(
+                inside_string(item.span().start, e.offset),
+                e.message,
+            )),
+        }
+    }
+    patterns
+}
+
+/// A validated raw rule as a [`Rule`].
+fn into_rule(raw: RawRule, pack: &Pack, location: (String, usize), patterns: Patterns) -> Rule {
+    Rule {
+        id: raw.id.into_inner(),
+        pack: pack.name.clone(),
+        terms: raw
+            .terms
+            .into_inner()
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
+        suggestions: raw
+            .suggestions
+            .into_inner()
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
+        message: raw.message,
+        why: raw.why.into_inner(),
+        category: raw.category,
+        severity: raw.severity,
+        fix: raw.fix,
+        sources: raw.sources.into_iter().map(Spanned::into_inner).collect(),
+        exceptions: raw
+            .exceptions
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
+        case_sensitive: raw.case_sensitive,
+        regex: raw.regex.map(Spanned::into_inner),
+        examples: raw.examples,
+        counter_examples: raw.counter_examples,
+        location,
+        term_patterns: patterns.terms,
+        suggestion_patterns: patterns.suggestions,
+        exception_patterns: patterns.exceptions,
+    }
+}
