@@ -11,6 +11,7 @@ use crate::cli::settings::{Configs, FileSettings, Matchers, unknown_names};
 use crate::cli::{EXIT_ERROR, Streams, cli_settings, load_rules, write_located_errors};
 use crate::rules::{PackSelection, RuleSet};
 use crate::scan::check::{CheckOptions, Outcome, check_file_with_notes};
+use crate::scan::finding::capped;
 use crate::source::Format;
 use crate::source::walk::{DEFAULT_EXTENSIONS, Input, collect_inputs_with, display_path};
 
@@ -167,7 +168,7 @@ impl Run {
                     .severity
                     .get(&self.rules.rules[finding.rule].id)
                 {
-                    finding.severity = *level;
+                    finding.severity = capped(*level, finding.confidence);
                 }
             }
         }

@@ -9,6 +9,8 @@
 pub mod review;
 
 use std::io::Write;
+
+use crate::scan::sense::Confidence;
 use std::ops::Range;
 use std::path::Path;
 
@@ -110,7 +112,11 @@ pub fn safe_edits(findings: &[Finding], rules: &RuleSet) -> Vec<Edit> {
         let Some(first) = finding.suggestions.first() else {
             continue;
         };
-        if rule.fix != FixSafety::Safe || is_hint(first) {
+        // A possible finding (sense unclear) is never changed without asking.
+        if rule.fix != FixSafety::Safe
+            || is_hint(first)
+            || finding.confidence != Confidence::Certain
+        {
             continue;
         }
         if edits

@@ -7,6 +7,7 @@ use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use super::ReportOptions;
 use crate::rules::{RuleSet, Severity, is_hint};
 use crate::scan::check::{FileReport, Outcome, Summary};
+use crate::scan::sense::Confidence;
 
 fn level(severity: Severity) -> Level<'static> {
     match severity {
@@ -51,7 +52,14 @@ pub(super) fn write(
         match &report.outcome {
             Outcome::Checked(findings) => {
                 let redact = options.redacts(&report.path);
-                for finding in findings {
+                // Certain findings first; possible ones (the sense is unclear) after them, marked as worth a look.
+                let certain = findings
+                    .iter()
+                    .filter(|f| f.confidence == Confidence::Certain);
+                let possible = findings
+                    .iter()
+                    .filter(|f| f.confidence == Confidence::Possible);
+                for finding in certain.chain(possible) {
                     let rule = &rules.rules[finding.rule];
                     let title = level(finding.severity)
                         .primary_title(finding.message.as_str())
@@ -64,6 +72,12 @@ pub(super) fn write(
                         .location
                         .as_ref()
                         .map(|l| Level::NOTE.message(format!("in {l}")));
+                    let worth_a_look = (finding.confidence == Confidence::Possible).then(|| {
+                        Level::NOTE.message(
+                            "possible: worth a look; the words around it do not show whether it is said of a person",
+                        )
+                    });
+                    let location = location.into_iter().chain(worth_a_look);
                     if redact {
                         // The place and the phrase (in the message), never the line around it.
                         let origin = Origin::path(report.path.as_str())

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::rules::{Category, RuleSet, Severity};
 use crate::scan::check::{FileReport, Outcome, Summary};
 use crate::scan::finding::Finding;
+use crate::scan::sense::Confidence;
 
 /// The whole JSON report: one object per run.
 ///
@@ -66,6 +67,9 @@ pub struct JsonFinding<'a> {
     pub category: Category,
     /// `info`, `warning` or `error`.
     pub severity: Severity,
+    /// `certain` (the rule's sense conditions are met, or its terms are unambiguous) or `possible` (a term
+    /// matched but the words around it do not show the sense: worth a look, `info` at most).
+    pub confidence: Confidence,
     /// The short message.
     pub message: &'a str,
     /// Strength-based alternatives, best first, in the casing of the matched text; a suggestion in angle brackets
@@ -100,6 +104,7 @@ impl<'a> JsonFinding<'a> {
             pack: &rule.pack,
             category: rule.category,
             severity: f.severity,
+            confidence: f.confidence,
             message: &f.message,
             suggestions: &f.suggestions,
             why: &rule.why,

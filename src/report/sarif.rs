@@ -21,6 +21,7 @@ use serde::Serialize;
 use super::{ReportOptions, message_with_suggestions, suggestion_list};
 use crate::rules::{RuleSet, Severity};
 use crate::scan::check::{FileReport, Outcome};
+use crate::scan::sense::Confidence;
 
 /// The SARIF version written.
 pub const SARIF_VERSION: &str = "2.1.0";
@@ -95,6 +96,15 @@ struct SarifResult {
     message: Text,
     locations: [Location; 1],
     partial_fingerprints: BTreeMap<&'static str, String>,
+    /// How sure the finding is, under reframe's own key.
+    properties: ResultProperties,
+    /// SARIF's priority from 0 to 100: certain findings rank high, possible ones low.
+    rank: f64,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    confidence: &'static str,
 }
 
 #[derive(Serialize)]
@@ -276,6 +286,13 @@ pub(super) fn write(
                         level: level(f.severity),
                         message: Text { text: message },
                         locations: [location],
+                        properties: ResultProperties {
+                            confidence: f.confidence.as_str(),
+                        },
+                        rank: match f.confidence {
+                            Confidence::Certain => 90.0,
+                            Confidence::Possible => 30.0,
+                        },
                     });
                 }
             }

@@ -207,6 +207,8 @@ pub struct Rule {
     pub counter_examples: Vec<String>,
     /// The pack file and the line where the rule starts.
     pub location: (String, usize),
+    /// When a match is a finding, and how sure: the rule's sense conditions.
+    pub sense: Sense,
     pub(crate) term_patterns: Vec<Pattern>,
     pub(crate) suggestion_patterns: Vec<Pattern>,
     pub(crate) exception_patterns: Vec<Pattern>,
@@ -263,4 +265,103 @@ fn collapse_whitespace(text: &str) -> String {
 /// Whether a suggestion is a hint (`<their name>`) rather than literal replacement text.
 pub fn is_hint(suggestion: &str) -> bool {
     suggestion.starts_with('<') && suggestion.ends_with('>')
+}
+
+/// What a rule's terms must describe for a match to be a certain finding (`applies-to`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AppliesTo {
+    /// People: the words around the match show it is said of a person or a group of people.
+    Person,
+}
+
+/// How sure a rule's findings can be (`confidence`), before its sense conditions are weighed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleConfidence {
+    /// Findings are certain unless a sense condition makes them possible.
+    #[default]
+    Certain,
+    /// Every finding is possible: a word whose sense depends on the setting (`client` in law or software).
+    Possible,
+}
+
+/// The word lists of one neighbour condition, normalised: each entry is one or more words, or `@person` for any
+/// word of the person lexicon.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Neighbours {
+    /// Each entry's words, in text order.
+    pub entries: Vec<Vec<String>>,
+}
+
+/// The name that stands for every word of the person lexicon in a neighbour list.
+pub const PERSON_WORDS: &str = "@person";
+
+/// The name that stands for any word but a function word ("to", "and", "is"...): in `not-followed-by`, it keeps
+/// a noun rule such as `the elderly` from firing where the word describes the next noun ("the elderly residents").
+pub const ANY_WORD: &str = "@word";
+
+impl Neighbours {
+    fn new(entries: &[toml::Spanned<String>]) -> Neighbours {
+        Neighbours {
+            entries: entries
+                .iter()
+                .map(|e| {
+                    crate::text::Normalized::phrase(e.get_ref(), true)
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether the list has no entries (the condition is not set).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// An entry must be words (letters, digits, apostrophes), or `@person`.
+    fn check_entry(entry: &str) -> Result<(), String> {
+        let trimmed = entry.trim();
+        if trimmed.is_empty() {
+            return Err("a neighbour list has an empty entry".into());
+        }
+        if trimmed.starts_with('@') {
+            return if trimmed == PERSON_WORDS || trimmed == ANY_WORD {
+                Ok(())
+            } else {
+                Err(format!(
+                    "unknown word list `{trimmed}`: the lists are `{PERSON_WORDS}` and `{ANY_WORD}`"
+                ))
+            };
+        }
+        match trimmed
+            .chars()
+            .find(|c| !(c.is_alphanumeric() || c.is_whitespace() || "'\u{2019}-".contains(*c)))
+        {
+            Some(c) => Err(format!(
+                "neighbour `{trimmed}` has `{c}`: write words only (a neighbour is matched word by word)"
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A rule's sense conditions: which matches are findings, and which are certain.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sense {
+    /// What the term must describe for a certain finding.
+    pub applies_to: Option<AppliesTo>,
+    /// Whether findings can be certain at all.
+    pub confidence: RuleConfidence,
+    /// A match is a finding only right after one of these (empty: anywhere).
+    pub preceded_by: Neighbours,
+    /// A match right after one of these is not a finding.
+    pub not_preceded_by: Neighbours,
+    /// A match is a finding only right before one of these (empty: anywhere).
+    pub followed_by: Neighbours,
+    /// A match right before one of these is not a finding.
+    pub not_followed_by: Neighbours,
 }

@@ -10,7 +10,10 @@ use toml::de::{DeTable, DeValue};
 
 use crate::error::LocatedError;
 use crate::rules::forms::Pattern;
-use crate::rules::{Category, FixSafety, Origin, Pack, Rule, Severity, Source, is_hint};
+use crate::rules::{
+    AppliesTo, Category, FixSafety, Neighbours, Origin, Pack, Rule, RuleConfidence, Sense,
+    Severity, Source, is_hint,
+};
 
 use crate::text::Normalized;
 
@@ -57,6 +60,18 @@ struct RawRule {
     examples: Vec<String>,
     #[serde(default)]
     counter_examples: Vec<String>,
+    #[serde(default)]
+    applies_to: Option<AppliesTo>,
+    #[serde(default)]
+    confidence: Option<RuleConfidence>,
+    #[serde(default)]
+    preceded_by: Vec<Spanned<String>>,
+    #[serde(default)]
+    not_preceded_by: Vec<Spanned<String>>,
+    #[serde(default)]
+    followed_by: Vec<Spanned<String>>,
+    #[serde(default)]
+    not_followed_by: Vec<Spanned<String>>,
 }
 
 const PACK_KEYS: &[&str] = &[
@@ -81,6 +96,12 @@ const RULE_KEYS: &[&str] = &[
     "regex",
     "examples",
     "counter-examples",
+    "applies-to",
+    "confidence",
+    "preceded-by",
+    "not-preceded-by",
+    "followed-by",
+    "not-followed-by",
 ];
 
 /// Whether `name` is kebab-case: lower-case ASCII letters and digits in words joined by single hyphens.
@@ -395,6 +416,21 @@ fn validate_rule(
             format!("rule `{id}` has an invalid regex: {detail}"),
         ));
     }
+    for list in [
+        &raw.preceded_by,
+        &raw.not_preceded_by,
+        &raw.followed_by,
+        &raw.not_followed_by,
+    ] {
+        for entry in list {
+            if let Err(message) = Neighbours::check_entry(entry.get_ref()) {
+                errors.push(err_at(
+                    inside_string(entry.span().start, 0),
+                    format!("rule `{id}`: {message}"),
+                ));
+            }
+        }
+    }
     if errors.len() > before {
         return None;
     }
@@ -484,6 +520,14 @@ fn into_rule(raw: RawRule, pack: &Pack, location: (String, usize), patterns: Pat
         examples: raw.examples,
         counter_examples: raw.counter_examples,
         location,
+        sense: Sense {
+            applies_to: raw.applies_to,
+            confidence: raw.confidence.unwrap_or_default(),
+            preceded_by: Neighbours::new(&raw.preceded_by),
+            not_preceded_by: Neighbours::new(&raw.not_preceded_by),
+            followed_by: Neighbours::new(&raw.followed_by),
+            not_followed_by: Neighbours::new(&raw.not_followed_by),
+        },
         term_patterns: patterns.terms,
         suggestion_patterns: patterns.suggestions,
         exception_patterns: patterns.exceptions,

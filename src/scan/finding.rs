@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::rules::{Rule, Severity, is_hint};
 use crate::scan::matcher::Match;
+use crate::scan::sense::Confidence;
 use crate::text::{LineIndex, is_word_char};
 
 /// One flagged phrase in one file.
@@ -43,6 +44,8 @@ pub struct Finding {
     /// The phrase is inside quotation marks (a person's own words), reported as `info` because quotes are
     /// included (`--include-quotes`); a fix never changes it.
     pub quoted: bool,
+    /// How sure the finding is: a possible finding is reported at `info` at most and never fixed without asking.
+    pub confidence: Confidence,
 }
 
 /// The whole line(s) a finding is on.
@@ -89,7 +92,7 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
                 lines.line_range(text, first_line).start..lines.line_range(text, end.line).end;
             Finding {
                 rule: m.rule,
-                severity: rule.severity,
+                severity: capped(rule.severity, m.confidence),
                 line: start.line,
                 column: start.column,
                 end_line: end.line,
@@ -107,9 +110,18 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
                 },
                 location: None,
                 quoted: false,
+                confidence: m.confidence,
             }
         })
         .collect()
+}
+
+/// The severity of a finding of this confidence: a possible finding is `info` at most.
+pub fn capped(severity: Severity, confidence: Confidence) -> Severity {
+    match confidence {
+        Confidence::Certain => severity,
+        Confidence::Possible => severity.min(Severity::Info),
+    }
 }
 
 /// Words that already determine a noun phrase: a suggestion starting with one takes no "a"/"an".

@@ -37,7 +37,8 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, Sense};
+use crate::scan::sense::{self, Confidence};
 use crate::text::{Normalized, is_word_char};
 
 /// What one automaton pattern stands for; one normalised string may stand for several.
@@ -71,6 +72,8 @@ pub struct Match {
     pub choices: Vec<usize>,
     /// An indefinite article ("a", "an") right before the match, as bytes of the original text.
     pub article: Option<Range<usize>>,
+    /// How sure the finding is, from the rule's sense conditions.
+    pub confidence: Confidence,
 }
 
 /// A candidate found in the normalised text, before the leftmost-longest choice.
@@ -81,6 +84,7 @@ struct Candidate {
     rule: usize,
     term: usize,
     choices: Vec<usize>,
+    confidence: Confidence,
 }
 
 /// How many bytes a run scans with the quick-to-build automaton before it builds the DFA. An overlapping search
@@ -113,6 +117,8 @@ pub struct Matcher {
     scanned: Arc<AtomicUsize>,
     uses: Vec<Vec<PatternUse>>,
     regexes: Vec<(usize, Regex, bool)>,
+    /// Each rule's sense conditions, by rule index (empty for rules that are not enabled).
+    senses: Arc<Vec<Sense>>,
 }
 
 impl Matcher {
@@ -141,10 +147,12 @@ impl Matcher {
             uses[id].push(usage);
         };
         let mut regexes = Vec::new();
+        let mut senses = vec![Sense::default(); rules.rules.len()];
         for (rule_index, rule) in rules.rules.iter().enumerate() {
             if !enabled.get(rule_index).copied().unwrap_or(false) {
                 continue;
             }
+            senses[rule_index] = rule.sense.clone();
             let fold = !rule.case_sensitive;
             for (term, pattern) in rule.term_patterns.iter().enumerate() {
                 for form in pattern.expand() {
@@ -192,6 +200,7 @@ impl Matcher {
             scanned: Arc::default(),
             uses,
             regexes,
+            senses: Arc::new(senses),
         }
     }
 
@@ -247,6 +256,7 @@ impl Matcher {
                             rule: *rule,
                             term: *term,
                             choices: choices.clone(),
+                            confidence: Confidence::Certain,
                         });
                     }
                 }
@@ -274,6 +284,7 @@ impl Matcher {
                         rule: *rule,
                         term: usize::MAX,
                         choices: Vec::new(),
+                        confidence: Confidence::Certain,
                     });
                 }
             }
@@ -282,6 +293,27 @@ impl Matcher {
             !exceptions.iter().any(|(rule, start, end)| {
                 rule.is_none_or(|r| r == c.rule) && *start <= c.start && c.end <= *end
             })
+        });
+        // Sense checks run on the candidates only, before the leftmost-longest choice: a candidate in an innocent
+        // sense must not hide a shorter or later one that is a finding.
+        candidates.retain_mut(|c| {
+            let judged = sense::judge(
+                &sense::Candidate {
+                    norm,
+                    start: c.start,
+                    end: c.end,
+                    original: text,
+                    original_range: normalized.original_range(text, c.start, c.end),
+                },
+                &self.senses[c.rule],
+            );
+            match judged {
+                Some(confidence) => {
+                    c.confidence = confidence;
+                    true
+                }
+                None => false,
+            }
         });
         candidates.sort_by(|a, b| {
             a.start
@@ -304,6 +336,7 @@ impl Matcher {
                 term: candidate.term,
                 choices: candidate.choices,
                 article,
+                confidence: candidate.confidence,
             });
         }
         matches

@@ -9,3 +9,4 @@
 pub mod check;
 pub mod finding;
 pub mod matcher;
+pub mod sense;
