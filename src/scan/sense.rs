@@ -434,7 +434,14 @@ fn entry_matches(entry: &[String], nearest_first: &[&str], before: bool) -> bool
     if before {
         near.reverse();
     }
-    entry.iter().zip(near).all(|(want, got)| want == got)
+    // A possessive matches its word: `solicitor` stands for "solicitor's" and "solicitors'".
+    entry.iter().zip(near).all(|(want, got)| {
+        want == got
+            || got
+                .strip_suffix("'s")
+                .or_else(|| got.strip_suffix('\''))
+                .is_some_and(|bare| bare == want)
+    })
 }
 
 fn any_entry(list: &Neighbours, nearest_first: &[&str], before: bool) -> bool {

@@ -1,0 +1,115 @@
+//! Sense checks on whole sentences with the built-in packs: innocent senses, names, addresses and mentions are
+//! not findings; deficit uses about people are, certain or possible.
+
+use reframe::rules::{PackSelection, RuleSet};
+use reframe::scan::check::check_text;
+use reframe::scan::matcher::Matcher;
+use reframe::scan::sense::Confidence;
+
+/// The findings of the default packs in `sentence`, as (rule id, matched text, confidence).
+fn findings(sentence: &str) -> Vec<(String, String, Confidence)> {
+    let rules = RuleSet::load(&PackSelection::default()).unwrap();
+    let matcher = Matcher::new(&rules, &[]);
+    check_text(sentence, 0, &matcher, &rules)
+        .into_iter()
+        .map(|f| (rules.rules[f.rule].id.clone(), f.text, f.confidence))
+        .collect()
+}
+
+#[test]
+fn innocent_senses_are_not_findings() {
+    for sentence in [
+        "The vulnerable river bank collapsed in the storm.",
+        "Patch the vulnerable software today.",
+        "She is at high risk of falls.",
+        "These are high-risk tasks for the site team.",
+        "He is vulnerable to scams.",
+        "In rare cases of misconduct we act at once.",
+        "Her work placement ended in June.",
+        "The solicitor's client signed the lease.",
+        "No applicant is disadvantaged in the process.",
+    ] {
+        assert_eq!(findings(sentence), [], "{sentence}");
+    }
+}
+
+#[test]
+fn names_addresses_and_mentions_are_not_findings() {
+    for sentence in [
+        "We had a grant from the Shelter for the Homeless Fund.",
+        "Under the Protection of Vulnerable Adults Act the council must act.",
+        "See https://example.org/hard-to-reach-groups for the report.",
+        "We do not say service user in our notes.",
+        "Avoid words such as addict, junkie or alcoholic.",
+    ] {
+        assert_eq!(findings(sentence), [], "{sentence}");
+    }
+}
+
+#[test]
+fn deficit_uses_about_people_are_certain() {
+    for (sentence, rule, text) in [
+        (
+            "The vulnerable adults were moved.",
+            "vulnerable-adults",
+            "vulnerable adults",
+        ),
+        (
+            "We protect the vulnerable in our care.",
+            "the-vulnerable",
+            "the vulnerable",
+        ),
+        ("She is very vulnerable at night.", "vulnerable", "vulnerable"),
+        (
+            "The elderly residents were moved.",
+            "elderly-person",
+            "elderly residents",
+        ),
+        (
+            "Many of the families we meet are disadvantaged.",
+            "disadvantaged",
+            "disadvantaged",
+        ),
+        (
+            "He failed to engage with the team.",
+            "failed-to-engage",
+            "failed to engage",
+        ),
+        (
+            "The service user arrived late.",
+            "service-user",
+            "service user",
+        ),
+    ] {
+        assert_eq!(
+            findings(sentence),
+            [(rule.to_string(), text.to_string(), Confidence::Certain)],
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn setting_dependent_words_are_possible_and_info_at_most() {
+    let rules = RuleSet::load(&PackSelection::default()).unwrap();
+    let matcher = Matcher::new(&rules, &[]);
+    let found = check_text(
+        "The client arrived late for the session.",
+        0,
+        &matcher,
+        &rules,
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(rules.rules[found[0].rule].id, "client");
+    assert_eq!(found[0].confidence, Confidence::Possible);
+    assert_eq!(found[0].severity, reframe::rules::Severity::Info);
+    // The same word where the words around it cannot tell: possible, not certain.
+    assert_eq!(
+        findings("It was vulnerable."),
+        [(
+            "vulnerable".to_string(),
+            "vulnerable".to_string(),
+            Confidence::Possible
+        )]
+    );
+}
