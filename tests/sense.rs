@@ -59,7 +59,11 @@ fn deficit_uses_about_people_are_certain() {
             "the-vulnerable",
             "the vulnerable",
         ),
-        ("She is very vulnerable at night.", "vulnerable", "vulnerable"),
+        (
+            "She is very vulnerable at night.",
+            "vulnerable",
+            "vulnerable",
+        ),
         (
             "The elderly residents were moved.",
             "elderly-person",

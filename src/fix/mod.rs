@@ -116,6 +116,7 @@ pub fn safe_edits(findings: &[Finding], rules: &RuleSet) -> Vec<Edit> {
         if rule.fix != FixSafety::Safe
             || is_hint(first)
             || finding.confidence != Confidence::Certain
+            || before_a_possessive(finding)
         {
             continue;
         }
@@ -224,9 +225,38 @@ pub fn unified_diff(path: &str, original: &str, fixed: &str) -> String {
         .to_string()
 }
 
+/// Whether the phrase is followed by a possessive ("the service users' forum"): a multi-word suggestion
+/// ("people we support") cannot take the apostrophe, so a person rewords the sentence instead.
+fn before_a_possessive(finding: &Finding) -> bool {
+    let after = &finding.context.text[finding.context.phrase.end..];
+    after.starts_with(['\'', '\u{2019}'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::{PackSelection, RuleSet};
+    use crate::scan::check::check_text;
+    use crate::scan::matcher::Matcher;
+
+    #[test]
+    fn a_possessive_or_a_possible_finding_is_never_fixed_safely() {
+        let rules = RuleSet::load(&PackSelection::default()).unwrap();
+        let matcher = Matcher::new(&rules, &[]);
+        let fixed = |text: &str| {
+            let findings = check_text(text, 0, &matcher, &rules);
+            String::from_utf8(apply_edits(text.as_bytes(), &safe_edits(&findings, &rules))).unwrap()
+        };
+        assert_eq!(
+            fixed("The service users' forum met."),
+            "The service users' forum met."
+        );
+        assert_eq!(
+            fixed("The service users met."),
+            "The people we support met."
+        );
+        assert_eq!(fixed("The client met us."), "The client met us.");
+    }
 
     #[test]
     fn a_phrase_wrapped_across_lines_keeps_its_line_break() {

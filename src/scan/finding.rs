@@ -150,6 +150,16 @@ pub fn shape_suggestion(suggestion: &str, matched: &str, article: Option<&str>) 
             } else {
                 format!("{} {suggestion}", indefinite_article(suggestion))
             };
+            // Words in capitals ("a SERVICE USER") keep their capitals; the article keeps its own case.
+            let shouted = match_case("x", matched) == "X";
+            if shouted && let Some((first, rest)) = phrase.split_once(' ') {
+                let first = if article.chars().any(char::is_lowercase) {
+                    match_case(first, article)
+                } else {
+                    first.to_uppercase()
+                };
+                return format!("{first} {}", rest.to_uppercase());
+            }
             (
                 phrase,
                 format!("{article} {matched}").trim_end().to_string(),
@@ -182,8 +192,17 @@ pub fn indefinite_article(phrase: &str) -> &'static str {
 /// says nothing about the sentence, so the phrase stays as written), a capital first letter if the model has one,
 /// otherwise the phrase as written.
 pub fn match_case(phrase: &str, model: &str) -> String {
-    let letters: Vec<char> = model.chars().filter(|c| c.is_alphabetic()).collect();
-    let words = model.split_whitespace().count();
+    // An ending after an apostrophe says nothing about the word's case: "DNA'd" is the acronym DNA.
+    let core: Vec<&str> = model
+        .split_whitespace()
+        .map(|w| w.split(['\'', '\u{2019}']).next().unwrap_or(w))
+        .collect();
+    let letters: Vec<char> = core
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let words = core.len();
     if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
         return if words >= 2 || letters.len() >= 5 {
             phrase.to_uppercase()
@@ -217,6 +236,11 @@ mod tests {
         assert_eq!(match_case("their GP", "client"), "their GP");
         // Short words in capitals are acronyms: the phrase stays as written.
         assert_eq!(match_case("missed", "DNA"), "missed");
+        assert_eq!(match_case("missed", "DNA'd"), "missed");
+        assert_eq!(
+            shape_suggestion("person we support", "SERVICE USER", Some("a")),
+            "a PERSON WE SUPPORT"
+        );
         assert_eq!(match_case("a person", "ADDICT"), "A PERSON");
     }
 
