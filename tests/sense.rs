@@ -117,3 +117,22 @@ fn setting_dependent_words_are_possible_and_info_at_most() {
         )]
     );
 }
+
+#[test]
+fn a_scare_quote_is_possible_and_a_quoted_mention_is_not_a_finding() {
+    use reframe::scan::check::{Outcome, check_bytes};
+    let rules = RuleSet::load(&PackSelection::default()).unwrap();
+    let matcher = Matcher::new(&rules, &[]);
+    let text = "Staff call her \u{2018}hard to reach\u{2019} at times.\n\n\
+                She said \"I am hard to reach on Mondays\".\n\n\
+                We do not say \u{201C}service user\u{201D} here.\n";
+    let Outcome::Checked(found) = check_bytes(text.as_bytes().to_vec(), &matcher, &rules) else {
+        panic!("not checked");
+    };
+    let found: Vec<(usize, &str, Confidence)> = found
+        .iter()
+        .map(|f| (f.line, f.text.as_str(), f.confidence))
+        .collect();
+    // The person's own words (line 3) stay theirs; the mention (line 5) is not a finding.
+    assert_eq!(found, [(1, "hard to reach", Confidence::Possible)]);
+}

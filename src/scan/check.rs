@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::rules::{RuleSet, Severity};
 use crate::scan::finding::{Finding, findings_for};
 use crate::scan::matcher::{Match, Matcher};
+use crate::scan::sense::Confidence;
 use crate::source::quotes::{self, QuotePolicy};
 use crate::source::walk::{Input, collect_inputs};
 use crate::source::{self, Document, Format, Limits, Segment, SourceError};
@@ -128,8 +129,13 @@ fn segment_matches(
             }
             silenced_by.is_none()
         })
-        .map(|m| {
+        .map(|mut m| {
             let q = quotes::is_quoted(&quoted, &m.range);
+            // A quotation of the phrase alone is a scare quote, not a person's words: worth a look.
+            if q && quotes::holds_only(&segment.text, &quoted, &m.range) {
+                m.confidence = Confidence::Possible;
+                return (m, false);
+            }
             (m, q)
         })
         .filter(|(_, q)| !q || options.quotes == QuotePolicy::Info)

@@ -383,7 +383,11 @@ fn words_before(norm: &str, start: usize, max: usize) -> Vec<&str> {
             .map(|(i, _)| i);
         match word_start {
             Some(i) => {
-                words.push(&rest[i..]);
+                // An opening quotation mark is not part of the word: "say 'service user'".
+                let word = rest[i..].trim_start_matches('\'');
+                if !word.is_empty() {
+                    words.push(word);
+                }
                 rest = &rest[..i];
             }
             None => break,
@@ -625,6 +629,11 @@ fn tokens_before(norm: &str, start: usize, max: usize) -> Vec<&str> {
             rest = &rest[..rest.len() - 1];
             continue;
         }
+        // Quotation marks around a word talked about ("we do not say \u{201C}addict\u{201D}") are skipped.
+        if matches!(last, '"' | '\u{201C}' | '\u{201D}') {
+            rest = &rest[..rest.len() - last.len_utf8()];
+            continue;
+        }
         let word_start = rest
             .char_indices()
             .rev()
@@ -633,7 +642,10 @@ fn tokens_before(norm: &str, start: usize, max: usize) -> Vec<&str> {
             .map(|(i, _)| i);
         match word_start {
             Some(i) => {
-                tokens.push(&rest[i..]);
+                let word = rest[i..].trim_matches('\'');
+                if !word.is_empty() {
+                    tokens.push(word);
+                }
                 rest = &rest[..i];
             }
             None => break,

@@ -46,6 +46,18 @@ pub fn is_quoted(regions: &[Range<usize>], range: &Range<usize>) -> bool {
     i > 0 && range.end <= regions[i - 1].end
 }
 
+/// Whether the quotation that holds `range` holds nothing else: a scare quote or a single quoted term
+/// (\u{2018}hard to reach\u{2019}) rather than a person's own words.
+pub fn holds_only(text: &str, regions: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = regions.partition_point(|r| r.start <= range.start);
+    if i == 0 || range.end > regions[i - 1].end {
+        return false;
+    }
+    let region = &regions[i - 1];
+    let outside = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+    outside(&text[region.start..range.start]) && outside(&text[range.end..region.end])
+}
+
 /// The paragraphs of `text`: stretches separated by blank lines.
 fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut paragraphs = Vec::new();
