@@ -533,3 +533,64 @@ fn into_rule(raw: RawRule, pack: &Pack, location: (String, usize), patterns: Pat
         exception_patterns: patterns.exceptions,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{AppliesTo, RuleConfidence};
+
+    const HEAD: &str = "[pack]\nname = \"demo\"\ndescription = \"d\"\n[[rule]]\nid = \"vul\"\nterms = [\"vulnerable\"]\nsuggestions = [\"x\"]\nwhy = \"y\"\ncategory = \"label\"\n";
+
+    #[test]
+    fn sense_conditions_are_read_into_the_rule() {
+        let source = format!(
+            "{HEAD}applies-to = \"person\"\nconfidence = \"possible\"\nnot-followed-by = [\"to\", \"@person\"]\nnot-preceded-by = [\"in rare\"]\n"
+        );
+        let parsed = parse_pack(&source, Origin::File("demo.toml".into())).unwrap();
+        let sense = &parsed.rules[0].sense;
+        assert_eq!(sense.applies_to, Some(AppliesTo::Person));
+        assert_eq!(sense.confidence, RuleConfidence::Possible);
+        assert_eq!(
+            sense.not_followed_by.entries,
+            [vec!["to".to_string()], vec!["@person".to_string()]]
+        );
+        assert_eq!(
+            sense.not_preceded_by.entries,
+            [vec!["in".to_string(), "rare".to_string()]]
+        );
+        assert!(sense.preceded_by.is_empty() && sense.followed_by.is_empty());
+    }
+
+    #[test]
+    fn bad_sense_conditions_are_errors_at_their_place() {
+        let source =
+            format!("{HEAD}not-followed-by = [\"@people\", \"a.b\"]\napplies-to = \"things\"\n");
+        let errors = parse_pack(&source, Origin::File("demo.toml".into())).unwrap_err();
+        let messages: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
+            .collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("applies-to") || m.contains("things")),
+            "{messages:?}"
+        );
+        let errors = parse_pack(
+            &format!("{HEAD}not-followed-by = [\"@people\", \"a.b\"]\n"),
+            Origin::File("demo.toml".into()),
+        )
+        .unwrap_err();
+        let messages: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "10:21: rule `vul`: unknown word list `@people`: the lists are `@person` and `@word`",
+                "10:32: rule `vul`: neighbour `a.b` has `.`: write words only (a neighbour is matched word by word)"
+            ]
+        );
+    }
+}
