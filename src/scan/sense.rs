@@ -300,6 +300,8 @@ const MENTION_TRIGGERS: &[&[&str]] = &[
     &["labels", ","],
     &["language", ","],
     &["such", "as"],
+    &["as"],
+    &["not"],
     &["like"],
     &["use"],
     &["using"],
@@ -332,6 +334,15 @@ const MENTION_CONTEXT: &[&str] = &[
     "saying",
     "write",
     "instead",
+    "describing",
+    "describe",
+    "refer",
+    "referring",
+    "call",
+    "calling",
+    "labelling",
+    "labeling",
+    "use",
 ];
 
 /// One candidate match, with the texts it sits in.
@@ -624,7 +635,12 @@ fn tokens_before(norm: &str, start: usize, max: usize) -> Vec<&str> {
         let Some(last) = rest.chars().next_back() else {
             break;
         };
-        if matches!(last, ',' | ';' | ':' | '/') {
+        if last == ':' {
+            tokens.push(":");
+            rest = &rest[..rest.len() - 1];
+            continue;
+        }
+        if matches!(last, ',' | ';' | '/') {
             tokens.push(",");
             rest = &rest[..rest.len() - 1];
             continue;
@@ -665,6 +681,14 @@ fn is_mention(candidate: &Candidate) -> bool {
             return true;
         }
         match tokens[i] {
+            // A list after a colon, in a clause about words: "avoid terms that stigmatise: crazy, lame".
+            ":" => {
+                return tokens[i + 1..]
+                    .iter()
+                    .take(12)
+                    .take_while(|t| **t != ":")
+                    .any(|t| MENTION_CONTEXT.contains(t));
+            }
             "," | "and" | "or" => items += 1,
             // Within one list item, a trigger may stand up to three words back ("such as drug addicts").
             _ => {}
@@ -696,6 +720,8 @@ fn trigger_at(tokens: &[&str]) -> bool {
         let needs_context = matches!(
             trigger[0],
             "like"
+                | "as"
+                | "not"
                 | "use"
                 | "using"
                 | "such"
@@ -705,10 +731,14 @@ fn trigger_at(tokens: &[&str]) -> bool {
                 | "replacing"
                 | "replaced"
         );
+        // "describe him as X" is said of a person; "describing people as X" talks about the words.
+        if trigger[0] == "as" && tokens.get(1).is_some_and(|w| OBJECTS.contains(w)) {
+            return false;
+        }
         !needs_context
             || tokens[trigger.len()..]
                 .iter()
-                .take(4)
+                .take(6)
                 .any(|w| MENTION_CONTEXT.contains(w))
     })
 }
