@@ -237,6 +237,25 @@ fn evaluate(
             .or(on_term.first())
             .copied();
         let mut tally = Tally::default();
+        // `REFRAME_CORPUS_ERRORS=train` lists the train split's errors, for writing conditions; the test split
+        // is never listed.
+        if entry.split == "train"
+            && std::env::var("REFRAME_CORPUS_ERRORS").as_deref() == Ok("train")
+        {
+            let wrong = match (entry.label.as_str(), best) {
+                ("deficit", None) => Some("missed".to_string()),
+                ("deficit", Some(f)) if !f.certain => Some("possible".to_string()),
+                ("deficit", _) | (_, None) => None,
+                (label, Some(f)) => Some(format!(
+                    "{label} flagged {} {}",
+                    f.rule,
+                    if f.certain { "certain" } else { "possible" }
+                )),
+            };
+            if let Some(wrong) = wrong {
+                println!("{} {wrong} [{}] {}", entry.id, entry.term, entry.text);
+            }
+        }
         match (entry.label.as_str(), best) {
             ("deficit", Some(f)) if f.certain => tally.certain_hits += 1,
             ("deficit", Some(_)) => tally.possible_hits += 1,

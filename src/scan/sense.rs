@@ -543,7 +543,9 @@ fn in_address(candidate: &Candidate) -> bool {
 }
 
 /// The capitalised words (with connectors) right before and right after `range` in `text`.
-fn capitalised_run(text: &str, range: &std::ops::Range<usize>) -> Vec<String> {
+/// Also whether running prose goes on after the run: a word in lower case, or an acronym in brackets, follows
+/// it (a heading in title case ends instead).
+fn capitalised_run(text: &str, range: &std::ops::Range<usize>) -> (Vec<String>, bool) {
     let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let tokens = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || c == '-')
@@ -552,18 +554,28 @@ fn capitalised_run(text: &str, range: &std::ops::Range<usize>) -> Vec<String> {
             .collect()
     };
     // Eight words either side is all a name needs: read no further (the checks must stay local).
+    // A name does not run across a line break.
     let after_end = floor_char_boundary(text, range.end.saturating_add(160).min(text.len()));
+    let after_end = text[range.end..after_end]
+        .find('\n')
+        .map_or(after_end, |i| range.end + i);
     let before_start = ceil_char_boundary(text, range.start.saturating_sub(160));
+    let before_start = text[before_start..range.start]
+        .rfind('\n')
+        .map_or(before_start, |i| before_start + i + 1);
     let mut run = Vec::new();
+    let mut prose_follows = false;
     // After the match, left to right until a word that is neither capitalised nor a connector, or punctuation.
     for word in tokens(&text[range.end..after_end]).into_iter().take(8) {
         let bare = word.trim_end_matches(|c: char| !is_word_char(c));
         let stops = bare.len() != word.len();
         if !(is_cap(bare) || NAME_CONNECTORS.contains(&bare)) {
+            prose_follows = word.starts_with(|c: char| c.is_lowercase() || c == '(');
             break;
         }
         run.push(bare.to_string());
         if stops {
+            prose_follows = word[bare.len()..].starts_with([',', '(', ')']);
             break;
         }
     }
@@ -581,7 +593,7 @@ fn capitalised_run(text: &str, range: &std::ops::Range<usize>) -> Vec<String> {
         }
         run.push(bare.to_string());
     }
-    run
+    (run, prose_follows)
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -611,14 +623,27 @@ fn in_name(candidate: &Candidate) -> bool {
     if !capitalised {
         return false;
     }
-    let run = capitalised_run(candidate.original, &candidate.original_range);
+    let (run, prose_follows) = capitalised_run(candidate.original, &candidate.original_range);
     let in_run = |w: &str| {
         let lower = w.to_lowercase();
         NAME_HEADS.contains(&lower.as_str())
     };
-    run.iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .any(|w| in_run(w))
+    let title_case = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    };
+    let capitalised_words = run.iter().filter(|w| title_case(w)).count()
+        + matched
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty() && title_case(w))
+            .count();
+    // Three capitalised words in a row inside running prose name something ("a Homeless Youth Outreach
+    // program", "Morro Bay Senior Citizens offers"); a heading in title case does not.
+    (capitalised_words >= 3 && prose_follows)
+        || run
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .any(|w| in_run(w))
         || matched
             .split_whitespace()
             .last()
