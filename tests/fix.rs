@@ -1,27 +1,16 @@
 //! `reframe fix`: what it changes, what it keeps byte for byte, what it refuses, and that fixing is idempotent.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 
-use assert_cmd::Command;
+use common::{fixture_rules_and_matcher, with_fixture_pack};
 use proptest::prelude::*;
 use reframe::fix::{Transcoded, apply_edits, safe_edits};
-use reframe::rules::{Origin, RuleSet, parse_pack};
+use reframe::rules::RuleSet;
 use reframe::scan::check::check_text;
 use reframe::scan::matcher::Matcher;
-
-fn reframe(dir: &Path) -> Command {
-    let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();
-    let mut cmd = Command::cargo_bin("reframe").unwrap();
-    cmd.env_clear()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .arg("--rules")
-        .arg(pack)
-        .args(["--pack", "semantics"]);
-    cmd
-}
 
 #[test]
 fn fixes_safe_rules_keeping_bom_line_endings_and_permissions() {
@@ -30,7 +19,7 @@ fn fixes_safe_rules_keeping_bom_line_endings_and_permissions() {
     let original = b"\xEF\xBB\xBFAn addict met SERVICE USERS.\r\nShe is hard to reach.\r\n";
     fs::write(&path, original).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-    let output = reframe(dir.path())
+    let output = with_fixture_pack(dir.path())
         .args(["fix", "note.txt"])
         .output()
         .unwrap();
@@ -49,7 +38,7 @@ fn fixes_safe_rules_keeping_bom_line_endings_and_permissions() {
         "note.txt: fixed 2 phrases; 1 finding to review\nfixed 2 phrases in 1 file; 1 finding left to review with reframe check\n"
     );
     // A second run changes nothing.
-    let again = reframe(dir.path())
+    let again = with_fixture_pack(dir.path())
         .args(["fix", "note.txt"])
         .output()
         .unwrap();
@@ -68,7 +57,7 @@ fn diff_shows_the_change_and_writes_nothing() {
         "# Note\n\nSam is a service user.\n",
     )
     .unwrap();
-    let output = reframe(dir.path())
+    let output = with_fixture_pack(dir.path())
         .args(["fix", "--diff", "note.md"])
         .output()
         .unwrap();
@@ -82,7 +71,7 @@ fn diff_shows_the_change_and_writes_nothing() {
         "# Note\n\nSam is a service user.\n"
     );
     fs::write(dir.path().join("clean.md"), "Sam is a person we support.\n").unwrap();
-    reframe(dir.path())
+    with_fixture_pack(dir.path())
         .args(["fix", "--diff", "clean.md"])
         .assert()
         .code(0)
@@ -92,7 +81,7 @@ fn diff_shows_the_change_and_writes_nothing() {
 #[test]
 fn standard_input_is_fixed_to_standard_output() {
     let dir = tempfile::tempdir().unwrap();
-    reframe(dir.path())
+    with_fixture_pack(dir.path())
         .args(["fix", "-"])
         .write_stdin("Service users and an addict.")
         .assert()
@@ -105,7 +94,7 @@ fn documents_are_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("note.docx");
     fs::write(&path, b"PK\x03\x04 not really a document").unwrap();
-    let output = reframe(dir.path())
+    let output = with_fixture_pack(dir.path())
         .args(["fix", "note.docx"])
         .output()
         .unwrap();
@@ -119,20 +108,6 @@ fn documents_are_refused_and_left_alone() {
         fs::read(&path).unwrap(),
         b"PK\x03\x04 not really a document"
     );
-}
-
-fn rules() -> RuleSet {
-    let parsed = parse_pack(
-        include_str!("fixtures/semantics.toml"),
-        Origin::File("semantics.toml".into()),
-    )
-    .unwrap();
-    let mut set = RuleSet {
-        packs: vec![parsed.pack],
-        rules: parsed.rules,
-    };
-    set.packs[0].enabled = true;
-    set
 }
 
 fn fix_once(
@@ -161,8 +136,7 @@ proptest! {
             0..30,
         )
     ) {
-        let rules = rules();
-        let matcher = Matcher::new(&rules, &[]);
+        let (rules, matcher) = fixture_rules_and_matcher();
         let text = words.join(" ");
         let (once, ranges) = fix_once(&rules, &matcher, &text);
         let (twice, _) = fix_once(&rules, &matcher, &once);

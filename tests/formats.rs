@@ -3,67 +3,51 @@
 //! are reported by name and the other files are still checked. The .docx, .odt and .html fixtures were written by
 //! LibreOffice (`libreoffice --headless --convert-to docx|odt case-note.html`).
 
+mod common;
+
 use std::fs;
 use std::io::Write;
-use std::path::Path;
 
 use assert_cmd::Command;
+use common::{finding_fields, findings, json_report, reframe_empty_env, tree, write};
 use serde_json::Value;
 
 const FIXTURES: &str = "tests/fixtures/formats";
 
-fn reframe() -> Command {
-    let mut cmd = Command::cargo_bin("reframe").unwrap();
-    cmd.env_clear().env("NO_COLOR", "1").arg("--no-config");
+/// `reframe` with a clean environment, colour off and no configuration file.
+fn reframe_no_config() -> Command {
+    let mut cmd = common::reframe();
+    cmd.arg("--no-config");
     cmd
 }
 
 /// Runs `reframe check --format json` with `args`; the parsed report and the exit code.
 fn check_json(args: &[&str]) -> (Value, i32) {
-    let output = reframe()
+    let output = reframe_no_config()
         .args(["check", "--format", "json"])
         .args(args)
         .output()
         .unwrap();
-    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
+    let report = json_report(&output.stdout, &output.stderr);
     (report, output.status.code().unwrap())
 }
 
-/// (rule, text, severity) of every finding.
-fn found(report: &Value) -> Vec<(String, String, String)> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["text"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+/// [rule, text, severity] of every finding.
+fn found(report: &Value) -> Vec<[String; 3]> {
+    finding_fields(report, ["rule", "text", "severity"])
 }
 
-fn expected(with_quotes: bool) -> Vec<(String, String, String)> {
+fn expected(with_quotes: bool) -> Vec<[String; 3]> {
     let mut list = vec![
-        ("service-user", "service user", "warning"),
-        ("hard-to-reach", "hard-to-reach", "warning"),
-        ("chaotic", "chaotic", "info"),
-        ("failed-to-engage", "failed to engage", "warning"),
+        ["service-user", "service user", "warning"],
+        ["hard-to-reach", "hard-to-reach", "warning"],
+        ["chaotic", "chaotic", "info"],
+        ["failed-to-engage", "failed to engage", "warning"],
     ];
     if !with_quotes {
-        list.retain(|f| f.0 != "chaotic");
+        list.retain(|f| f[0] != "chaotic");
     }
-    list.into_iter()
-        .map(|(a, b, c)| (a.into(), b.into(), c.into()))
-        .collect()
+    list.into_iter().map(|f| f.map(String::from)).collect()
 }
 
 const CASE_NOTES: [&str; 9] = [
@@ -131,9 +115,7 @@ fn positions_are_in_each_formats_own_terms() {
     // Documents: the paragraph (and table cell) in words, line:column within the paragraph.
     for name in ["case-note.docx", "case-note.odt"] {
         let (report, _) = check_json(&[&format!("{FIXTURES}/{name}")]);
-        let locations: Vec<(&str, u64)> = report["findings"]
-            .as_array()
-            .unwrap()
+        let locations: Vec<(&str, u64)> = findings(&report)
             .iter()
             .map(|f| {
                 (
@@ -156,7 +138,7 @@ fn positions_are_in_each_formats_own_terms() {
 
 #[test]
 fn the_human_output_names_the_paragraph_of_a_document() {
-    let output = reframe()
+    let output = reframe_no_config()
         .args(["check", &format!("{FIXTURES}/case-note.docx")])
         .output()
         .unwrap();
@@ -203,9 +185,7 @@ fn a_folder_walk_finds_documents_and_users_can_map_extensions() {
         "formats = { notes = \"markdown\" }\n",
     )
     .unwrap();
-    let output = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
+    let output = reframe_empty_env()
         .current_dir(dir.path())
         .args(["check", "--format", "json", "."])
         .output()
@@ -214,9 +194,7 @@ fn a_folder_walk_finds_documents_and_users_can_map_extensions() {
     assert_eq!(report["summary"]["files_checked"], 4);
     assert_eq!(report["summary"]["findings"], 12);
     // d.notes is read as Markdown: the code block's "service user" is not flagged.
-    let in_d = report["findings"]
-        .as_array()
-        .unwrap()
+    let in_d = findings(&report)
         .iter()
         .filter(|f| f["path"] == "d.notes")
         .count();
@@ -264,41 +242,23 @@ fn word_documents_are_read_the_way_word_shows_them() {
         ("word/comments.xml", &comments),
     ]);
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("built.docx");
-    fs::write(&path, bytes).unwrap();
+    let path = write(dir.path(), "built.docx", bytes);
     let (report, _) = check_json(&[path.to_str().unwrap()]);
-    let got: Vec<(String, String, String)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["text"].as_str().unwrap().to_string(),
-                f["location"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let got = finding_fields(&report, ["rule", "text", "location"]);
     let want = [
-        ("service-user", "service user", "paragraph 1"),
-        ("manipulative", "manipulative", "text box, paragraph 4"),
-        ("non-compliant", "Non-compliant", "paragraph 6"),
-        ("service-user", "Service users", "header 1, paragraph 1"),
-        (
+        ["service-user", "service user", "paragraph 1"],
+        ["manipulative", "manipulative", "text box, paragraph 4"],
+        ["non-compliant", "Non-compliant", "paragraph 6"],
+        ["service-user", "Service users", "header 1, paragraph 1"],
+        [
             "failed-to-engage",
             "failed to engage",
             "footnote 1, paragraph 1",
-        ),
+        ],
     ];
-    let want: Vec<(String, String, String)> = want
-        .iter()
-        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-        .collect();
     assert_eq!(got, want);
     // Columns count within the paragraph's text: a tab stop's definition is not a tab.
-    let columns: Vec<u64> = report["findings"]
-        .as_array()
-        .unwrap()
+    let columns: Vec<u64> = findings(&report)
         .iter()
         .map(|f| f["column"].as_u64().unwrap())
         .collect();
@@ -308,12 +268,6 @@ fn word_documents_are_read_the_way_word_shows_them() {
         report["notes"][0]["message"],
         "paragraph 7, column 6: info: this suppression comment silences nothing; remove it if it is no longer needed"
     );
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
 }
 
 #[test]
@@ -339,17 +293,17 @@ fn bad_documents_get_one_line_each_and_the_others_are_still_checked() {
             &fs::read(format!("{FIXTURES}/case-note.odt")).unwrap()[..3000],
         ),
         write(d, "encrypted.docx", &encrypted),
-        write(d, "deep.docx", &docx(&[("word/document.xml", &deep)])),
+        write(d, "deep.docx", docx(&[("word/document.xml", &deep)])),
         write(
             d,
             "entities.docx",
-            &docx(&[("word/document.xml", &entities)]),
+            docx(&[("word/document.xml", &entities)]),
         ),
-        write(d, "empty-zip.docx", &docx(&[("other.xml", "<x/>")])),
+        write(d, "empty-zip.docx", docx(&[("other.xml", "<x/>")])),
         write(
             d,
             "encrypted.odt",
-            &docx(&[
+            docx(&[
                 (
                     "META-INF/manifest.xml",
                     "<manifest:file-entry><manifest:encryption-data/></manifest:file-entry>",
@@ -362,9 +316,13 @@ fn bad_documents_get_one_line_each_and_the_others_are_still_checked() {
     // A 1 GB text file, sparse: nothing is written, and it is refused by its size before it is read.
     let huge = d.join("huge.txt");
     fs::File::create(&huge).unwrap().set_len(1 << 30).unwrap();
-    let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let mut args: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
     args.push(huge.to_str().unwrap());
-    let output = reframe().arg("check").args(&args).output().unwrap();
+    let output = reframe_no_config()
+        .arg("check")
+        .args(&args)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     let lines: Vec<&str> = stderr.lines().collect();
@@ -431,13 +389,11 @@ fn zip_bombs_are_refused_by_ratio_and_by_size() {
 /// (rule, line) of every finding in `text` saved as `name`, and the notes.
 fn check_named(name: &str, text: &str, extra: &[&str]) -> (Vec<(String, u64)>, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), name, text.as_bytes());
+    let path = write(dir.path(), name, text);
     let mut args = extra.to_vec();
-    args.push(&path);
+    args.push(path.to_str().unwrap());
     let (report, _) = check_json(&args);
-    let findings = report["findings"]
-        .as_array()
-        .unwrap()
+    let findings = findings(&report)
         .iter()
         .map(|f| {
             (
@@ -505,12 +461,8 @@ fn quoted_speech_is_left_alone_in_the_hard_cases() {
     let (found, _) = check_named("note.txt", text, &["--include-quotes"]);
     assert_eq!(found.len(), 7);
     // The configuration's `quotes = "info"` does the same.
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("reframe.toml"), "quotes = \"info\"\n").unwrap();
-    fs::write(dir.path().join("note.txt"), text).unwrap();
-    let output = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
+    let dir = tree(&[("reframe.toml", "quotes = \"info\"\n"), ("note.txt", text)]);
+    let output = reframe_empty_env()
         .current_dir(dir.path())
         .args(["check", "--format", "json", "note.txt"])
         .output()
@@ -525,8 +477,8 @@ fn fix_leaves_code_quotes_and_suppressed_text_alone_and_keeps_the_encoding() {
     let dir = tempfile::tempdir().unwrap();
     let md = "A service user.\n\n`service user` and \u{201C}I am a service user\u{201D}.\n\n\
               <!-- reframe-disable-next-line -->\nA service user.\n\n```\nservice user\n```\n";
-    let path = write(dir.path(), "note.md", md.as_bytes());
-    reframe().args(["fix", &path]).output().unwrap();
+    let path = write(dir.path(), "note.md", md);
+    reframe_no_config().arg("fix").arg(&path).output().unwrap();
     let fixed = fs::read_to_string(&path).unwrap();
     assert_eq!(
         fixed,
@@ -542,7 +494,7 @@ fn fix_leaves_code_quotes_and_suppressed_text_alone_and_keeps_the_encoding() {
         )
         .collect();
     let path = write(dir.path(), "utf16.txt", &utf16);
-    let output = reframe().args(["fix", &path]).output().unwrap();
+    let output = reframe_no_config().arg("fix").arg(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let expected: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
@@ -561,7 +513,7 @@ fn fix_leaves_code_quotes_and_suppressed_text_alone_and_keeps_the_encoding() {
     // Windows-1252: curly quotes as 0x93/0x94 and an e-acute stay single bytes; only the phrase changes.
     let cp1252 = b"Caf\xe9 note: a service user said \x93I am a service user\x94.\r\n".to_vec();
     let path = write(dir.path(), "cp1252.txt", &cp1252);
-    let output = reframe().args(["fix", &path]).output().unwrap();
+    let output = reframe_no_config().arg("fix").arg(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert_eq!(
         fs::read(&path).unwrap(),
@@ -575,7 +527,7 @@ fn fix_leaves_code_quotes_and_suppressed_text_alone_and_keeps_the_encoding() {
         .chain([0x00, 0xD8])
         .collect();
     let path = write(dir.path(), "broken16.txt", &broken);
-    let output = reframe().args(["fix", &path]).output().unwrap();
+    let output = reframe_no_config().arg("fix").arg(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -603,43 +555,24 @@ fn opendocument_reads_spans_notes_tracked_changes_and_headers() {
     let bytes = docx(&[("content.xml", &content), ("styles.xml", &styles)]);
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "built.odt", &bytes);
-    let (report, _) = check_json(&[&path]);
-    let got: Vec<(String, String)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["location"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let (report, _) = check_json(&[path.to_str().unwrap()]);
+    let got = finding_fields(&report, ["rule", "location"]);
     let want = [
-        ("service-user", "paragraph 2"),
-        ("failed-to-engage", "footnote 1, paragraph 1"),
-        ("non-compliant", "paragraph 4"),
-        ("service-user", "header 1, paragraph 1"),
+        ["service-user", "paragraph 2"],
+        ["failed-to-engage", "footnote 1, paragraph 1"],
+        ["non-compliant", "paragraph 4"],
+        ["service-user", "header 1, paragraph 1"],
     ];
-    let want: Vec<(String, String)> = want
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
     assert_eq!(got, want);
 }
 
 #[test]
 fn an_unknown_format_name_is_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("reframe.toml"),
-        "formats = { notes = \"markdwn\" }\n",
-    )
-    .unwrap();
-    fs::write(dir.path().join("a.notes"), "text").unwrap();
-    let output = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
+    let dir = tree(&[
+        ("reframe.toml", "formats = { notes = \"markdwn\" }\n"),
+        ("a.notes", "text"),
+    ]);
+    let output = reframe_empty_env()
         .current_dir(dir.path())
         .args(["check", "a.notes"])
         .output()
@@ -659,37 +592,22 @@ fn libreoffice_documents_with_headers_notes_tracked_changes_and_comments() {
     // bold word mid-phrase, a tracked deletion ("manipulative") and insertion, a footnote, a table and a comment
     // `reframe-ignore` anchored on "hard to reach".
     let want = [
-        ("chaotic", "chaotic", "footer 1, paragraph 1"),
-        (
+        ["chaotic", "chaotic", "footer 1, paragraph 1"],
+        [
             "failed-to-engage",
             "failed to engage",
             "footnote 1, paragraph 1",
-        ),
-        ("non-compliant", "non-compliant", "paragraph 2"),
-        ("service-user", "service user", "paragraph 1"),
-        ("service-user", "service users", "header 1, paragraph 1"),
-        ("volatile", "volatile", "paragraph 5, table 1 row 1 cell 2"),
+        ],
+        ["non-compliant", "non-compliant", "paragraph 2"],
+        ["service-user", "service user", "paragraph 1"],
+        ["service-user", "service users", "header 1, paragraph 1"],
+        ["volatile", "volatile", "paragraph 5, table 1 row 1 cell 2"],
     ];
     for name in ["features.docx", "features.odt"] {
         let (report, code) = check_json(&[&format!("{FIXTURES}/{name}")]);
         assert_eq!(code, 1, "{name}");
-        let mut got: Vec<(String, String, String)> = report["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["rule"].as_str().unwrap().to_string(),
-                    f["text"].as_str().unwrap().to_string(),
-                    f["location"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
+        let mut got = finding_fields(&report, ["rule", "text", "location"]);
         got.sort();
-        let want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-            .collect();
         assert_eq!(got, want, "{name}");
         assert!(report.get("notes").is_none(), "{name}: {report}");
     }
@@ -698,7 +616,7 @@ fn libreoffice_documents_with_headers_notes_tracked_changes_and_comments() {
 #[test]
 fn standard_input_is_read_in_the_format_of_its_stdin_filename() {
     let md = "A service user.\n\n```\nservice user\n```\n";
-    let output = reframe()
+    let output = reframe_no_config()
         .args([
             "check",
             "--format",
@@ -714,7 +632,7 @@ fn standard_input_is_read_in_the_format_of_its_stdin_filename() {
     assert_eq!(found(&report).len(), 1, "{report}");
     assert_eq!(report["findings"][0]["path"], "note.md");
     let docx = fs::read(format!("{FIXTURES}/case-note.docx")).unwrap();
-    let output = reframe()
+    let output = reframe_no_config()
         .args([
             "check",
             "--format",

@@ -1,22 +1,18 @@
 //! `reframe fix --interactive`, driven for real in a pseudo-terminal, and refused without one.
 #![cfg(unix)]
 
+mod common;
+
 use std::fs;
 use std::time::Duration;
 
 use assert_cmd::Command;
+use common::with_fixture_pack_std;
 use expectrl::{Expect, Session};
 
 fn command(dir: &std::path::Path, args: &[&str]) -> std::process::Command {
-    let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("reframe"));
-    cmd.env_clear()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .arg("--rules")
-        .arg(pack)
-        .args(["--pack", "semantics"])
-        .args(args);
+    let mut cmd = with_fixture_pack_std(dir);
+    cmd.args(args);
     cmd
 }
 
