@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{findings, json_report, run_fixture_pack, tree};
+use common::{findings, json_report, run_fixture_pack_no_config, tree, write};
 
 const NOTE: &str = "\
 # Visit notes
@@ -23,7 +23,7 @@ We agreed to meet again next week.
 
 /// The findings left after the baseline, as `path:line:column rule`.
 fn new_findings(dir: &Path) -> Vec<String> {
-    let (_, stdout, stderr) = run_fixture_pack(
+    let (_, stdout, stderr) = run_fixture_pack_no_config(
         dir,
         &[
             "check",
@@ -33,7 +33,7 @@ fn new_findings(dir: &Path) -> Vec<String> {
             "reframe-baseline.json",
         ],
     );
-    let report = json_report(stdout.as_bytes(), stderr.as_bytes());
+    let report = json_report(&stdout, &stderr);
     findings(&report)
         .iter()
         .map(|f| {
@@ -53,7 +53,7 @@ fn setup() -> tempfile::TempDir {
         ("notes/visit.md", NOTE),
         ("notes/other.txt", "An addict.\n"),
     ]);
-    let (code, stdout, stderr) = run_fixture_pack(
+    let (code, stdout, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--write-baseline", "reframe-baseline.json"],
     );
@@ -99,7 +99,7 @@ fn the_baseline_records_what_without_where_and_counts_repeats() {
         "no surrounding text: {text}"
     );
     // With the baseline nothing is new, and the run passes.
-    let (code, stdout, stderr) = run_fixture_pack(
+    let (code, stdout, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--baseline", "reframe-baseline.json"],
     );
@@ -110,7 +110,7 @@ fn the_baseline_records_what_without_where_and_counts_repeats() {
 
 /// The SARIF fingerprints of the run, sorted.
 fn fingerprints(dir: &Path) -> Vec<String> {
-    let (_, stdout, _) = run_fixture_pack(dir, &["check", "--format", "sarif"]);
+    let (_, stdout, _) = run_fixture_pack_no_config(dir, &["check", "--format", "sarif"]);
     let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let mut prints: Vec<String> = sarif["runs"][0]["results"]
         .as_array()
@@ -168,19 +168,15 @@ fn new_occurrences_are_reported() {
     .unwrap();
     assert_eq!(new_findings(dir.path()).len(), 1);
     // The same phrase in another file.
-    fs::write(dir.path().join("notes/new.txt"), "An addict.\n").unwrap();
+    write(dir.path(), "notes/new.txt", "An addict.\n");
     assert!(new_findings(dir.path()).contains(&"notes/new.txt:1:4 addict".to_string()));
 }
 
 #[test]
 fn fixed_findings_drop_out_when_the_baseline_is_rewritten() {
     let dir = setup();
-    fs::write(
-        dir.path().join("notes/other.txt"),
-        "A person who uses drugs.\n",
-    )
-    .unwrap();
-    let (code, stdout, stderr) = run_fixture_pack(
+    write(dir.path(), "notes/other.txt", "A person who uses drugs.\n");
+    let (code, stdout, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--baseline", "reframe-baseline.json"],
     );
@@ -190,7 +186,7 @@ fn fixed_findings_drop_out_when_the_baseline_is_rewritten() {
         "note: 3 findings in the baseline not shown; 1 recorded finding no longer found \
          (rewrite it with --write-baseline to drop them)\n"
     );
-    let (code, _, stderr) = run_fixture_pack(
+    let (code, _, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--write-baseline", "reframe-baseline.json"],
     );
@@ -205,24 +201,23 @@ fn fixed_findings_drop_out_when_the_baseline_is_rewritten() {
 #[test]
 fn a_broken_baseline_is_an_error_with_its_place() {
     let dir = setup();
-    fs::write(
-        dir.path().join("bad.json"),
+    write(
+        dir.path(),
+        "bad.json",
         "{\n  \"version\": 1,\n  \"entries\": []\n}\n",
-    )
-    .unwrap();
-    let (code, stdout, stderr) = run_fixture_pack(dir.path(), &["check", "--baseline", "bad.json"]);
+    );
+    let (code, stdout, stderr) =
+        run_fixture_pack_no_config(dir.path(), &["check", "--baseline", "bad.json"]);
     assert_eq!((code, stdout.as_str()), (2, ""));
     assert!(stderr.starts_with("error: bad.json:3:"), "{stderr}");
     assert!(stderr.contains("unknown field `entries`"), "{stderr}");
-    let (code, _, stderr) = run_fixture_pack(dir.path(), &["check", "--baseline", "missing.json"]);
+    let (code, _, stderr) =
+        run_fixture_pack_no_config(dir.path(), &["check", "--baseline", "missing.json"]);
     assert_eq!(code, 2);
     assert!(stderr.starts_with("error: missing.json: "), "{stderr}");
-    fs::write(
-        dir.path().join("v9.json"),
-        "{\"version\": 9, \"findings\": []}",
-    )
-    .unwrap();
-    let (code, _, stderr) = run_fixture_pack(dir.path(), &["check", "--baseline", "v9.json"]);
+    write(dir.path(), "v9.json", "{\"version\": 9, \"findings\": []}");
+    let (code, _, stderr) =
+        run_fixture_pack_no_config(dir.path(), &["check", "--baseline", "v9.json"]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("baseline version 9 is not supported"),

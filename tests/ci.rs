@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{reframe_empty_env, tree, write};
+use common::{assert_contains, reframe_empty_env, tree, write};
 
 /// The recipe, exactly as the README shows it.
 fn recipe() -> String {
@@ -36,6 +36,12 @@ fn run_recipe(repo: &Path) -> (i32, String) {
     let mut text = String::from_utf8(output.stdout).unwrap();
     text.push_str(&String::from_utf8(output.stderr).unwrap());
     (output.status.code().unwrap(), text)
+}
+
+/// Writes `text` to `path` in the repository, then runs the recipe again.
+fn edit_and_run_recipe(repo: &Path, path: &str, text: &str) -> (i32, String) {
+    write(repo, path, text);
+    run_recipe(repo)
 }
 
 #[test]
@@ -75,12 +81,11 @@ fn the_plain_shell_recipe_fails_on_new_findings_only() {
         "{output}"
     );
 
-    write(
+    let (code, output) = edit_and_run_recipe(
         repo.path(),
         "notes/visit.md",
         "# Visit\n\nSam is a service user who lives in town.\nThe service user called back.\n",
     );
-    let (code, output) = run_recipe(repo.path());
     assert_eq!(code, 1, "{output}");
     assert!(output.contains("--> notes/visit.md:4:5"), "{output}");
     assert!(!output.contains("called back"), "redacted: {output}");
@@ -90,15 +95,16 @@ fn the_plain_shell_recipe_fails_on_new_findings_only() {
     );
     assert!(output.contains("reframe: new findings above"), "{output}");
 
-    write(
+    let (code, output) = edit_and_run_recipe(
         repo.path(),
         "reframe.toml",
         "exclude = [\"drafts/**\"]\nfail-on = \"warn\"\n",
     );
-    let (code, output) = run_recipe(repo.path());
     assert_eq!(code, 2, "{output}");
-    assert!(output.contains("did you mean `warning`?"), "{output}");
-    assert!(output.contains("reframe: could not check"), "{output}");
+    assert_contains(
+        &output,
+        &["did you mean `warning`?", "reframe: could not check"],
+    );
 }
 
 #[test]

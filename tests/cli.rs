@@ -3,7 +3,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{SEMANTICS, findings, reframe, run, tree, with_fixture_pack};
+use common::{SEMANTICS, assert_contains, findings, reframe, run, run_fixture_pack, tree};
 use predicates::prelude::*;
 
 /// `reframe` with only the fixture pack enabled, named relative to the package root (where tests run).
@@ -37,8 +37,7 @@ fn notes_folder() -> tempfile::TempDir {
 #[test]
 fn check_walks_a_folder_and_reports_for_people() {
     let dir = notes_folder();
-    let (code, stdout, stderr) =
-        run(with_fixture_pack(dir.path()).args(["check", "--color", "never"]));
+    let (code, stdout, stderr) = run_fixture_pack(dir.path(), &["check", "--color", "never"]);
     assert_eq!(code, 1, "findings at warning level exit 1");
     assert_eq!(stderr, "");
     insta::assert_snapshot!("human_report", stdout);
@@ -47,7 +46,7 @@ fn check_walks_a_folder_and_reports_for_people() {
 #[test]
 fn check_json_follows_the_documented_format() {
     let dir = notes_folder();
-    let (code, stdout, _) = run(with_fixture_pack(dir.path()).args(["check", "--format", "json"]));
+    let (code, stdout, _) = run_fixture_pack(dir.path(), &["check", "--format", "json"]);
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["version"], 1);
@@ -75,7 +74,7 @@ fn check_json_follows_the_documented_format() {
 #[test]
 fn the_walk_respects_gitignore_hidden_files_and_extensions() {
     let dir = notes_folder();
-    let (_, stdout, _) = run(with_fixture_pack(dir.path()).args(["check", "--format", "json"]));
+    let (_, stdout, _) = run_fixture_pack(dir.path(), &["check", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let mut paths: Vec<&str> = findings(&report)
         .iter()
@@ -84,7 +83,7 @@ fn the_walk_respects_gitignore_hidden_files_and_extensions() {
     paths.dedup();
     assert_eq!(paths, ["note.txt", "sub/referral.md"]);
     // A file named on the command line is checked whatever its extension.
-    let (code, stdout, _) = run(with_fixture_pack(dir.path()).args(["check", "-q", "data.csv"]));
+    let (code, stdout, _) = run_fixture_pack(dir.path(), &["check", "-q", "data.csv"]);
     assert_eq!(code, 1);
     assert!(stdout.contains("data.csv:1:1"), "{stdout}");
 }
@@ -92,8 +91,7 @@ fn the_walk_respects_gitignore_hidden_files_and_extensions() {
 #[test]
 fn binary_files_are_skipped_with_a_note() {
     let dir = notes_folder();
-    let (code, stdout, _) =
-        run(with_fixture_pack(dir.path()).args(["check", "photo.txt", "clean.txt"]));
+    let (code, stdout, _) = run_fixture_pack(dir.path(), &["check", "photo.txt", "clean.txt"]);
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
@@ -104,7 +102,7 @@ fn binary_files_are_skipped_with_a_note() {
 #[test]
 fn exit_codes_follow_the_fail_level() {
     let dir = notes_folder();
-    let code = |args: &[&str]| run(with_fixture_pack(dir.path()).args(args)).0;
+    let code = |args: &[&str]| run_fixture_pack(dir.path(), args).0;
     assert_eq!(code(&["check", "clean.txt"]), 0);
     assert_eq!(code(&["check", "note.txt"]), 1);
     // note.txt has an error (addict): failing on errors still fails.
@@ -118,7 +116,7 @@ fn exit_codes_follow_the_fail_level() {
 fn a_missing_file_is_an_error_and_the_others_are_still_checked() {
     let dir = notes_folder();
     let (code, stdout, stderr) =
-        run(with_fixture_pack(dir.path()).args(["check", "missing.txt", "note.txt"]));
+        run_fixture_pack(dir.path(), &["check", "missing.txt", "note.txt"]);
     assert_eq!(code, 2);
     assert_eq!(stderr, "error: missing.txt: no such file or folder\n");
     assert!(stdout.contains("note.txt:1:10"), "{stdout}");
@@ -127,7 +125,7 @@ fn a_missing_file_is_an_error_and_the_others_are_still_checked() {
         "{stdout}"
     );
     let (code, stdout, _) =
-        run(with_fixture_pack(dir.path()).args(["check", "--format", "json", "missing.txt"]));
+        run_fixture_pack(dir.path(), &["check", "--format", "json", "missing.txt"]);
     assert_eq!(code, 2);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["errors"][0]["path"], "missing.txt");
@@ -135,23 +133,20 @@ fn a_missing_file_is_an_error_and_the_others_are_still_checked() {
 
 #[test]
 fn reads_standard_input() {
-    let output = with_fixture_pack_here()
+    let (code, stdout, _) = run(with_fixture_pack_here()
         .args(["check", "-q", "-"])
-        .write_stdin("Two service\nusers came.")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stdout = String::from_utf8(output.stdout).unwrap();
+        .write_stdin("Two service\nusers came."));
+    assert_eq!(code, 1);
     assert!(
         stdout.starts_with("warning[service-user]: \u{201C}service users\u{201D} labels a person"),
         "{stdout}"
     );
-    assert!(stdout.contains("--> <stdin>:1:5"), "{stdout}");
-    assert!(
-        stdout.contains(
-            "= try: \u{201C}people we support\u{201D}, \u{201C}people\u{201D}, their name"
-        ),
-        "{stdout}"
+    assert_contains(
+        &stdout,
+        &[
+            "--> <stdin>:1:5",
+            "= try: \u{201C}people we support\u{201D}, \u{201C}people\u{201D}, their name",
+        ],
     );
     assert!(
         !stdout.contains("findings in"),
@@ -161,33 +156,23 @@ fn reads_standard_input() {
 
 #[test]
 fn colour_is_off_with_no_color_and_on_when_forced() {
-    let plain = with_fixture_pack_here()
-        .args(["check", "-"])
-        .write_stdin("service user")
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8(plain.stdout).unwrap().contains('\x1b'));
-    let coloured = with_fixture_pack_here()
-        .args(["--color", "always", "check", "-"])
-        .write_stdin("service user")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8(coloured.stdout).unwrap().contains('\x1b'));
+    let stdout = |args: &[&str]| {
+        run(with_fixture_pack_here()
+            .args(args)
+            .write_stdin("service user"))
+        .1
+    };
+    assert!(!stdout(&["check", "-"]).contains('\x1b'));
+    assert!(stdout(&["--color", "always", "check", "-"]).contains('\x1b'));
 }
 
 #[test]
 fn rules_lists_filters_and_exports() {
-    let output = with_fixture_pack_here()
-        .args(["rules", "--category", "blame"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    insta::assert_snapshot!("rules_blame", String::from_utf8(output.stdout).unwrap());
-    let output = with_fixture_pack_here()
-        .args(["rules", "--format", "json"])
-        .output()
-        .unwrap();
-    let rules: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (code, stdout, _) = run(with_fixture_pack_here().args(["rules", "--category", "blame"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("rules_blame", stdout);
+    let (_, stdout, _) = run(with_fixture_pack_here().args(["rules", "--format", "json"]));
+    let rules: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let service_user = rules
         .as_array()
         .unwrap()
@@ -206,15 +191,9 @@ fn rules_lists_filters_and_exports() {
 
 #[test]
 fn explain_shows_a_rule_and_suggests_close_ids() {
-    let output = with_fixture_pack_here()
-        .args(["explain", "service-user"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    insta::assert_snapshot!(
-        "explain_service_user",
-        String::from_utf8(output.stdout).unwrap()
-    );
+    let (code, stdout, _) = run(with_fixture_pack_here().args(["explain", "service-user"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("explain_service_user", stdout);
     with_fixture_pack_here()
         .args(["explain", "servce-user"])
         .assert()
@@ -224,14 +203,12 @@ fn explain_shows_a_rule_and_suggests_close_ids() {
 
 #[test]
 fn pack_errors_name_the_place_and_are_all_reported() {
-    let output = reframe()
+    let (code, stdout, stderr) = run(reframe()
         .args(["--rules", "tests/fixtures/bad-pack.toml", "check", "-"])
-        .write_stdin("x")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(output.stdout.is_empty());
-    insta::assert_snapshot!("pack_errors", String::from_utf8(output.stderr).unwrap());
+        .write_stdin("x"));
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    insta::assert_snapshot!("pack_errors", stderr);
 }
 
 #[test]
@@ -248,27 +225,18 @@ fn unknown_pack_names_get_a_suggestion() {
 
 #[test]
 fn test_rules_reports_each_failure() {
-    let output = reframe()
-        .args(["test-rules", "tests/fixtures/failing-pack.toml"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("FAIL tests/fixtures/failing-pack.toml:5: client: example is not flagged by this rule: \"The customer arrived.\""), "{stdout}");
-    assert!(
-        stdout.contains("client: counter-example is flagged by client (\"Client\")"),
-        "{stdout}"
+    let (code, stdout, _) = run(reframe().args(["test-rules", "tests/fixtures/failing-pack.toml"]));
+    assert_eq!(code, 1);
+    assert_contains(
+        &stdout,
+        &[
+            "FAIL tests/fixtures/failing-pack.toml:5: client: example is not flagged by this rule: \"The customer arrived.\"",
+            "client: counter-example is flagged by client (\"Client\")",
+            "client: suggestion \"service user\" is itself flagged by service-user",
+        ],
     );
-    assert!(
-        stdout.contains("client: suggestion \"service user\" is itself flagged by service-user"),
-        "{stdout}"
-    );
-    let output = with_fixture_pack_here()
-        .args(["test-rules", SEMANTICS])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    let (code, stdout, _) = run(with_fixture_pack_here().args(["test-rules", SEMANTICS]));
+    assert_eq!(code, 0, "{stdout}");
     assert!(stdout.ends_with("0 failed\n"), "{stdout}");
 }
 

@@ -5,7 +5,10 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{finding_fields, findings as report_findings, json_report, reframe_in, tree, write};
+use common::{
+    assert_contains, finding_fields, findings as report_findings, json_report, reframe_in, run,
+    tree, write,
+};
 
 /// A policy repository: the fixture pack copied in, a root config using it, and a nested config for bids/.
 fn repo() -> tempfile::TempDir {
@@ -33,14 +36,11 @@ fn repo() -> tempfile::TempDir {
 }
 
 fn findings(dir: &Path, args: &[&str]) -> (i32, Vec<[String; 3]>) {
-    let output = reframe_in(dir)
+    let (code, stdout, stderr) = run(reframe_in(dir)
         .args(["check", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let report = json_report(&output.stdout, &output.stderr);
-    let list = finding_fields(&report, ["path", "rule", "severity"]);
-    (output.status.code().unwrap(), list)
+        .args(args));
+    let report = json_report(&stdout, &stderr);
+    (code, finding_fields(&report, ["path", "rule", "severity"]))
 }
 
 fn row(path: &str, rule: &str, severity: &str) -> [String; 3] {
@@ -83,21 +83,18 @@ fn fail_on_comes_from_the_config_unless_the_command_line_says() {
 fn no_config_and_an_explicit_config() {
     let dir = repo();
     // Without a config there is no pack but the built-in ones; the fixture pack is not loaded.
-    let output = reframe_in(dir.path())
-        .args([
-            "--no-config",
-            "--rules",
-            "packs/semantics.toml",
-            "--pack",
-            "semantics",
-            "check",
-            "--format",
-            "json",
-            "notes",
-        ])
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (_, stdout, _) = run(reframe_in(dir.path()).args([
+        "--no-config",
+        "--rules",
+        "packs/semantics.toml",
+        "--pack",
+        "semantics",
+        "check",
+        "--format",
+        "json",
+        "notes",
+    ]));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let rules: Vec<&str> = report_findings(&report)
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
@@ -125,23 +122,17 @@ fn config_errors_name_the_place_and_suggest() {
         "pack = [\"core\"]\nfail-on = \"warn\"\n",
     );
     write(dir.path(), "notes/b.txt", "service user\n");
-    let output = reframe_in(dir.path())
-        .args(["check", "notes", "policies"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains("error: unknown key `pack`; did you mean `packs`?"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("notes/reframe.toml:1:1"), "{stderr}");
-    assert!(
-        stderr.contains("error: notes/a.txt: not checked: its configuration file has errors"),
-        "{stderr}"
+    let (code, stdout, stderr) = run(reframe_in(dir.path()).args(["check", "notes", "policies"]));
+    assert_eq!(code, 2);
+    assert_contains(
+        &stderr,
+        &[
+            "error: unknown key `pack`; did you mean `packs`?",
+            "notes/reframe.toml:1:1",
+            "error: notes/a.txt: not checked: its configuration file has errors",
+        ],
     );
     // The other files are still checked.
-    let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("policies/p.md:1:"), "{stdout}");
 }
 
@@ -153,12 +144,8 @@ fn unknown_rule_names_in_a_config_are_errors() {
         "reframe.toml",
         "packs = []\nrules = [\"packs/\"]\ndisable = [\"servce-user\"]\n",
     );
-    let output = reframe_in(dir.path())
-        .args(["check", "notes"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (code, _, stderr) = run(reframe_in(dir.path()).args(["check", "notes"]));
+    assert_eq!(code, 2);
     assert!(
         stderr.contains("there is no rule or category `servce-user`; did you mean `service-user`?"),
         "{stderr}"
@@ -186,45 +173,32 @@ fn init_writes_a_starter_that_parses_and_never_overwrites() {
 #[test]
 fn config_prints_the_effective_settings() {
     let dir = repo();
-    let output = reframe_in(dir.path())
-        .args(["config", "policies/p.md"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("\nfail-on = \"error\"\n"), "{stdout}");
-    assert!(
-        stdout.contains("\ndisable = [\"user\", \"jargon\"]\n"),
-        "{stdout}"
+    let (code, stdout, _) = run(reframe_in(dir.path()).args(["config", "policies/p.md"]));
+    assert_eq!(code, 0);
+    assert_contains(
+        &stdout,
+        &[
+            "\nfail-on = \"error\"\n",
+            "\ndisable = [\"user\", \"jargon\"]\n",
+            "\npacks = []\n",
+            "[severity]\nvulnerable = \"warning\"\n",
+            "reframe.toml",
+        ],
     );
-    assert!(stdout.contains("\npacks = []\n"), "{stdout}");
-    assert!(
-        stdout.contains("[severity]\nvulnerable = \"warning\"\n"),
-        "{stdout}"
-    );
-    assert!(stdout.contains("reframe.toml"), "{stdout}");
 }
 
 #[test]
 fn stdin_filename_names_the_input_and_picks_its_settings() {
     let dir = repo();
-    let output = reframe_in(dir.path())
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "policies/new.md",
-            "-",
-        ])
-        .write_stdin("A LAC review for every service user.")
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (code, stdout, _) = run(reframe_in(dir.path())
+        .args(["check", "--format", "json"])
+        .args(["--stdin-filename", "policies/new.md", "-"])
+        .write_stdin("A LAC review for every service user."));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let findings = report_findings(&report);
     // The policies/ override turns the jargon category (LAC) off and fails on errors only.
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0]["path"], "policies/new.md");
     assert_eq!(findings[0]["rule"], "service-user");
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(code, 0);
 }

@@ -7,9 +7,13 @@ mod common;
 
 use std::fs;
 use std::io::Write;
+use std::path::Path;
 
 use assert_cmd::Command;
-use common::{finding_fields, findings, json_report, reframe_empty_env, tree, write};
+use common::{
+    assert_contains, finding_fields, findings, json_report, reframe_empty_env, run, tree,
+    utf16_with_bom, write,
+};
 use serde_json::Value;
 
 const FIXTURES: &str = "tests/fixtures/formats";
@@ -23,13 +27,20 @@ fn reframe_no_config() -> Command {
 
 /// Runs `reframe check --format json` with `args`; the parsed report and the exit code.
 fn check_json(args: &[&str]) -> (Value, i32) {
-    let output = reframe_no_config()
+    let (code, stdout, stderr) = run(reframe_no_config()
         .args(["check", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let report = json_report(&output.stdout, &output.stderr);
-    (report, output.status.code().unwrap())
+        .args(args));
+    (json_report(&stdout, &stderr), code)
+}
+
+/// Runs `reframe check --format json` with `args` in `dir` with an empty environment (so the folder's
+/// configuration applies); the parsed report.
+fn check_json_in_empty_env(dir: &Path, args: &[&str]) -> Value {
+    let (_, stdout, _) = run(reframe_empty_env()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args));
+    serde_json::from_str(&stdout).unwrap()
 }
 
 /// [rule, text, severity] of every finding.
@@ -138,59 +149,35 @@ fn positions_are_in_each_formats_own_terms() {
 
 #[test]
 fn the_human_output_names_the_paragraph_of_a_document() {
-    let output = reframe_no_config()
-        .args(["check", &format!("{FIXTURES}/case-note.docx")])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        stdout.contains(" --> tests/fixtures/formats/case-note.docx:1:15"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("Staff say she failed to engage with the plan."),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("= note: in paragraph 4, table 1 row 1 cell 2"),
-        "{stdout}"
+    let (_, stdout, _) =
+        run(reframe_no_config().args(["check", &format!("{FIXTURES}/case-note.docx")]));
+    assert_contains(
+        &stdout,
+        &[
+            " --> tests/fixtures/formats/case-note.docx:1:15",
+            "Staff say she failed to engage with the plan.",
+            "= note: in paragraph 4, table 1 row 1 cell 2",
+        ],
     );
 }
 
 #[test]
 fn a_folder_walk_finds_documents_and_users_can_map_extensions() {
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(
-        format!("{FIXTURES}/case-note.docx"),
-        dir.path().join("a.docx"),
-    )
-    .unwrap();
-    fs::copy(
-        format!("{FIXTURES}/case-note.odt"),
-        dir.path().join("b.odt"),
-    )
-    .unwrap();
-    fs::copy(
-        format!("{FIXTURES}/case-note.html"),
-        dir.path().join("c.htm"),
-    )
-    .unwrap();
-    fs::copy(
-        format!("{FIXTURES}/case-note.md"),
-        dir.path().join("d.notes"),
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("reframe.toml"),
+    for (fixture, copy) in [
+        ("case-note.docx", "a.docx"),
+        ("case-note.odt", "b.odt"),
+        ("case-note.html", "c.htm"),
+        ("case-note.md", "d.notes"),
+    ] {
+        fs::copy(format!("{FIXTURES}/{fixture}"), dir.path().join(copy)).unwrap();
+    }
+    write(
+        dir.path(),
+        "reframe.toml",
         "formats = { notes = \"markdown\" }\n",
-    )
-    .unwrap();
-    let output = reframe_empty_env()
-        .current_dir(dir.path())
-        .args(["check", "--format", "json", "."])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    );
+    let report = check_json_in_empty_env(dir.path(), &["."]);
     assert_eq!(report["summary"]["files_checked"], 4);
     assert_eq!(report["summary"]["findings"], 12);
     // d.notes is read as Markdown: the code block's "service user" is not flagged.
@@ -318,13 +305,8 @@ fn bad_documents_get_one_line_each_and_the_others_are_still_checked() {
     fs::File::create(&huge).unwrap().set_len(1 << 30).unwrap();
     let mut args: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
     args.push(huge.to_str().unwrap());
-    let output = reframe_no_config()
-        .arg("check")
-        .args(&args)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (code, stdout, stderr) = run(reframe_no_config().arg("check").args(&args));
+    assert_eq!(code, 2);
     let lines: Vec<&str> = stderr.lines().collect();
     let expect = [
         (
@@ -355,7 +337,6 @@ fn bad_documents_get_one_line_each_and_the_others_are_still_checked() {
         assert!(line.contains(message), "{name}: {line}");
     }
     assert_eq!(lines.len(), expect.len(), "{stderr}");
-    let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("good.docx:1:10"), "{stdout}");
 }
 
@@ -462,14 +443,14 @@ fn quoted_speech_is_left_alone_in_the_hard_cases() {
     assert_eq!(found.len(), 7);
     // The configuration's `quotes = "info"` does the same.
     let dir = tree(&[("reframe.toml", "quotes = \"info\"\n"), ("note.txt", text)]);
-    let output = reframe_empty_env()
-        .current_dir(dir.path())
-        .args(["check", "--format", "json", "note.txt"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = check_json_in_empty_env(dir.path(), &["note.txt"]);
     assert_eq!(report["summary"]["findings"], 7);
     assert_eq!(report["summary"]["by_severity"]["info"], 3);
+}
+
+/// Runs `reframe fix` on the file at `path`: its exit code, stdout and stderr.
+fn fix(path: &Path) -> (i32, String, String) {
+    run(reframe_no_config().arg("fix").arg(path))
 }
 
 #[test]
@@ -478,32 +459,21 @@ fn fix_leaves_code_quotes_and_suppressed_text_alone_and_keeps_the_encoding() {
     let md = "A service user.\n\n`service user` and \u{201C}I am a service user\u{201D}.\n\n\
               <!-- reframe-disable-next-line -->\nA service user.\n\n```\nservice user\n```\n";
     let path = write(dir.path(), "note.md", md);
-    reframe_no_config().arg("fix").arg(&path).output().unwrap();
+    fix(&path);
     let fixed = fs::read_to_string(&path).unwrap();
     assert_eq!(
         fixed,
         md.replacen("A service user.", "A person we support.", 1)
     );
 
-    let utf16: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(
-            "A service user.\n"
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        )
-        .collect();
-    let path = write(dir.path(), "utf16.txt", &utf16);
-    let output = reframe_no_config().arg("fix").arg(&path).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let expected: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(
-            "A person we support.\n"
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        )
-        .collect();
+    let path = write(
+        dir.path(),
+        "utf16.txt",
+        utf16_with_bom(true, "A service user.\n"),
+    );
+    let (code, stdout, stderr) = fix(&path);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let expected = utf16_with_bom(true, "A person we support.\n");
     assert_eq!(
         fs::read(&path).unwrap(),
         expected,
@@ -513,23 +483,19 @@ fn fix_leaves_code_quotes_and_suppressed_text_alone_and_keeps_the_encoding() {
     // Windows-1252: curly quotes as 0x93/0x94 and an e-acute stay single bytes; only the phrase changes.
     let cp1252 = b"Caf\xe9 note: a service user said \x93I am a service user\x94.\r\n".to_vec();
     let path = write(dir.path(), "cp1252.txt", &cp1252);
-    let output = reframe_no_config().arg("fix").arg(&path).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let (code, stdout, stderr) = fix(&path);
+    assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(
         fs::read(&path).unwrap(),
         b"Caf\xe9 note: a person we support said \x93I am a service user\x94.\r\n".to_vec()
     );
 
     // Bytes that would not survive decoding and encoding back (an unpaired UTF-16 surrogate): refused, untouched.
-    let broken: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain("A service user.".encode_utf16().flat_map(u16::to_le_bytes))
-        .chain([0x00, 0xD8])
-        .collect();
+    let mut broken = utf16_with_bom(true, "A service user.");
+    broken.extend([0x00, 0xD8]);
     let path = write(dir.path(), "broken16.txt", &broken);
-    let output = reframe_no_config().arg("fix").arg(&path).output().unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (code, _, stderr) = fix(&path);
+    assert_eq!(code, 2);
     assert!(
         stderr.contains("not fixed: the file is UTF-16LE with bytes that would not survive"),
         "{stderr}"
@@ -572,13 +538,10 @@ fn an_unknown_format_name_is_an_error() {
         ("reframe.toml", "formats = { notes = \"markdwn\" }\n"),
         ("a.notes", "text"),
     ]);
-    let output = reframe_empty_env()
+    let (code, _, stderr) = run(reframe_empty_env()
         .current_dir(dir.path())
-        .args(["check", "a.notes"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+        .args(["check", "a.notes"]));
+    assert_eq!(code, 2);
     assert!(
         stderr.contains("there is no format `markdwn`")
             && stderr.contains("did you mean `markdown`?"),
@@ -615,35 +578,17 @@ fn libreoffice_documents_with_headers_notes_tracked_changes_and_comments() {
 
 #[test]
 fn standard_input_is_read_in_the_format_of_its_stdin_filename() {
+    let check_stdin = |name: &str, input: Vec<u8>| {
+        let (_, stdout, _) = run(reframe_no_config()
+            .args(["check", "--format", "json", "--stdin-filename", name, "-"])
+            .write_stdin(input));
+        serde_json::from_str::<Value>(&stdout).unwrap()
+    };
     let md = "A service user.\n\n```\nservice user\n```\n";
-    let output = reframe_no_config()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "note.md",
-            "-",
-        ])
-        .write_stdin(md)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = check_stdin("note.md", md.into());
     assert_eq!(found(&report).len(), 1, "{report}");
     assert_eq!(report["findings"][0]["path"], "note.md");
     let docx = fs::read(format!("{FIXTURES}/case-note.docx")).unwrap();
-    let output = reframe_no_config()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "note.docx",
-            "-",
-        ])
-        .write_stdin(docx)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = check_stdin("note.docx", docx);
     assert_eq!(found(&report), expected(false));
 }

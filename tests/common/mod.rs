@@ -100,23 +100,32 @@ pub fn run(cmd: &mut Command) -> (i32, String, String) {
     )
 }
 
-/// Runs `reframe` in `dir` with only the fixture pack, no configuration file and `args`: its exit code,
-/// standard output and standard error.
+/// Runs [`with_fixture_pack`] in `dir` with `args`: its exit code, standard output and standard error.
 #[allow(dead_code)]
 pub fn run_fixture_pack(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    run(with_fixture_pack(dir).args(args))
+}
+
+/// Runs [`with_fixture_pack`] in `dir` with `--no-config` and `args`: its exit code, standard output and
+/// standard error.
+#[allow(dead_code)]
+pub fn run_fixture_pack_no_config(dir: &Path, args: &[&str]) -> (i32, String, String) {
     run(with_fixture_pack(dir).arg("--no-config").args(args))
+}
+
+/// Asserts that `text` contains each of `parts`, showing `text` when one is missing.
+#[allow(dead_code)]
+#[track_caller]
+pub fn assert_contains(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "{part:?} is not in:\n{text}");
+    }
 }
 
 /// Parses the JSON report a run printed, or fails showing what it printed instead.
 #[allow(dead_code)]
-pub fn json_report(stdout: &[u8], stderr: &[u8]) -> Value {
-    serde_json::from_slice(stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\n{}",
-            String::from_utf8_lossy(stdout),
-            String::from_utf8_lossy(stderr)
-        )
-    })
+pub fn json_report(stdout: &str, stderr: &str) -> Value {
+    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"))
 }
 
 /// The findings of a JSON report.
@@ -131,6 +140,25 @@ pub fn finding_fields<const N: usize>(report: &Value, keys: [&str; N]) -> Vec<[S
     findings(report)
         .iter()
         .map(|f| keys.map(|key| f[key].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// `text` in UTF-16 after its byte order mark, little-endian or big-endian.
+#[allow(dead_code)]
+pub fn utf16_with_bom(little_endian: bool, text: &str) -> Vec<u8> {
+    let bom: [u8; 2] = if little_endian {
+        [0xFF, 0xFE]
+    } else {
+        [0xFE, 0xFF]
+    };
+    bom.into_iter()
+        .chain(text.encode_utf16().flat_map(move |u| {
+            if little_endian {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            }
+        }))
         .collect()
 }
 
