@@ -2,10 +2,12 @@
 //! not touch a recorded phrase's words (lines added above, a paragraph moved, an edit elsewhere) keep it
 //! recorded.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{findings, json_report, run_fixture_pack_no_config, tree, write};
 
 const NOTE: &str = "\
 # Visit notes
@@ -19,29 +21,9 @@ Sam is a service user who lives in town.
 We agreed to meet again next week.
 ";
 
-fn reframe(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();
-    let output = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .arg("--rules")
-        .arg(pack)
-        .args(["--pack", "semantics", "--no-config"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
 /// The findings left after the baseline, as `path:line:column rule`.
 fn new_findings(dir: &Path) -> Vec<String> {
-    let (_, stdout, stderr) = reframe(
+    let (_, stdout, stderr) = run_fixture_pack_no_config(
         dir,
         &[
             "check",
@@ -51,11 +33,8 @@ fn new_findings(dir: &Path) -> Vec<String> {
             "reframe-baseline.json",
         ],
     );
-    let report: serde_json::Value =
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
-    report["findings"]
-        .as_array()
-        .unwrap()
+    let report = json_report(&stdout, &stderr);
+    findings(&report)
         .iter()
         .map(|f| {
             format!(
@@ -70,11 +49,11 @@ fn new_findings(dir: &Path) -> Vec<String> {
 }
 
 fn setup() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("notes")).unwrap();
-    fs::write(dir.path().join("notes/visit.md"), NOTE).unwrap();
-    fs::write(dir.path().join("notes/other.txt"), "An addict.\n").unwrap();
-    let (code, stdout, stderr) = reframe(
+    let dir = tree(&[
+        ("notes/visit.md", NOTE),
+        ("notes/other.txt", "An addict.\n"),
+    ]);
+    let (code, stdout, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--write-baseline", "reframe-baseline.json"],
     );
@@ -120,7 +99,7 @@ fn the_baseline_records_what_without_where_and_counts_repeats() {
         "no surrounding text: {text}"
     );
     // With the baseline nothing is new, and the run passes.
-    let (code, stdout, stderr) = reframe(
+    let (code, stdout, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--baseline", "reframe-baseline.json"],
     );
@@ -131,7 +110,7 @@ fn the_baseline_records_what_without_where_and_counts_repeats() {
 
 /// The SARIF fingerprints of the run, sorted.
 fn fingerprints(dir: &Path) -> Vec<String> {
-    let (_, stdout, _) = reframe(dir, &["check", "--format", "sarif"]);
+    let (_, stdout, _) = run_fixture_pack_no_config(dir, &["check", "--format", "sarif"]);
     let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let mut prints: Vec<String> = sarif["runs"][0]["results"]
         .as_array()
@@ -189,19 +168,15 @@ fn new_occurrences_are_reported() {
     .unwrap();
     assert_eq!(new_findings(dir.path()).len(), 1);
     // The same phrase in another file.
-    fs::write(dir.path().join("notes/new.txt"), "An addict.\n").unwrap();
+    write(dir.path(), "notes/new.txt", "An addict.\n");
     assert!(new_findings(dir.path()).contains(&"notes/new.txt:1:4 addict".to_string()));
 }
 
 #[test]
 fn fixed_findings_drop_out_when_the_baseline_is_rewritten() {
     let dir = setup();
-    fs::write(
-        dir.path().join("notes/other.txt"),
-        "A person who uses drugs.\n",
-    )
-    .unwrap();
-    let (code, stdout, stderr) = reframe(
+    write(dir.path(), "notes/other.txt", "A person who uses drugs.\n");
+    let (code, stdout, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--baseline", "reframe-baseline.json"],
     );
@@ -211,7 +186,7 @@ fn fixed_findings_drop_out_when_the_baseline_is_rewritten() {
         "note: 3 findings in the baseline not shown; 1 recorded finding no longer found \
          (rewrite it with --write-baseline to drop them)\n"
     );
-    let (code, _, stderr) = reframe(
+    let (code, _, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--write-baseline", "reframe-baseline.json"],
     );
@@ -226,24 +201,23 @@ fn fixed_findings_drop_out_when_the_baseline_is_rewritten() {
 #[test]
 fn a_broken_baseline_is_an_error_with_its_place() {
     let dir = setup();
-    fs::write(
-        dir.path().join("bad.json"),
+    write(
+        dir.path(),
+        "bad.json",
         "{\n  \"version\": 1,\n  \"entries\": []\n}\n",
-    )
-    .unwrap();
-    let (code, stdout, stderr) = reframe(dir.path(), &["check", "--baseline", "bad.json"]);
+    );
+    let (code, stdout, stderr) =
+        run_fixture_pack_no_config(dir.path(), &["check", "--baseline", "bad.json"]);
     assert_eq!((code, stdout.as_str()), (2, ""));
     assert!(stderr.starts_with("error: bad.json:3:"), "{stderr}");
     assert!(stderr.contains("unknown field `entries`"), "{stderr}");
-    let (code, _, stderr) = reframe(dir.path(), &["check", "--baseline", "missing.json"]);
+    let (code, _, stderr) =
+        run_fixture_pack_no_config(dir.path(), &["check", "--baseline", "missing.json"]);
     assert_eq!(code, 2);
     assert!(stderr.starts_with("error: missing.json: "), "{stderr}");
-    fs::write(
-        dir.path().join("v9.json"),
-        "{\"version\": 9, \"findings\": []}",
-    )
-    .unwrap();
-    let (code, _, stderr) = reframe(dir.path(), &["check", "--baseline", "v9.json"]);
+    write(dir.path(), "v9.json", "{\"version\": 9, \"findings\": []}");
+    let (code, _, stderr) =
+        run_fixture_pack_no_config(dir.path(), &["check", "--baseline", "v9.json"]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("baseline version 9 is not supported"),

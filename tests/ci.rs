@@ -2,10 +2,12 @@
 //! executed with `sh` in a small repository (a reframe.toml, a .gitignore, notes and a committed baseline), with
 //! the freshly built `reframe` first on the `PATH`.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{assert_contains, reframe_empty_env, tree, write};
 
 /// The recipe, exactly as the README shows it.
 fn recipe() -> String {
@@ -36,29 +38,29 @@ fn run_recipe(repo: &Path) -> (i32, String) {
     (output.status.code().unwrap(), text)
 }
 
+/// Writes `text` to `path` in the repository, then runs the recipe again.
+fn edit_and_run_recipe(repo: &Path, path: &str, text: &str) -> (i32, String) {
+    write(repo, path, text);
+    run_recipe(repo)
+}
+
 #[test]
 fn the_plain_shell_recipe_fails_on_new_findings_only() {
-    let repo = tempfile::tempdir().unwrap();
-    let write = |path: &str, text: &str| {
-        let path = repo.path().join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    };
-    write(
-        "reframe.toml",
-        "exclude = [\"drafts/**\"]\nfail-on = \"warning\"\n",
-    );
-    write(".gitignore", "build/\nreframe-report.txt\n");
-    write(
-        "notes/visit.md",
-        "# Visit\n\nSam is a service user who lives in town.\n",
-    );
-    write("drafts/new.md", "The service user in the draft.\n");
-    write("build/copy.md", "The service user in the build.\n");
+    let repo = tree(&[
+        (
+            "reframe.toml",
+            "exclude = [\"drafts/**\"]\nfail-on = \"warning\"\n",
+        ),
+        (".gitignore", "build/\nreframe-report.txt\n"),
+        (
+            "notes/visit.md",
+            "# Visit\n\nSam is a service user who lives in town.\n",
+        ),
+        ("drafts/new.md", "The service user in the draft.\n"),
+        ("build/copy.md", "The service user in the build.\n"),
+    ]);
     // The baseline, as a developer would write and commit it.
-    let status = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
+    let status = reframe_empty_env()
         .current_dir(repo.path())
         .args(["check", "--write-baseline", "reframe-baseline.json"])
         .output()
@@ -79,11 +81,11 @@ fn the_plain_shell_recipe_fails_on_new_findings_only() {
         "{output}"
     );
 
-    write(
+    let (code, output) = edit_and_run_recipe(
+        repo.path(),
         "notes/visit.md",
         "# Visit\n\nSam is a service user who lives in town.\nThe service user called back.\n",
     );
-    let (code, output) = run_recipe(repo.path());
     assert_eq!(code, 1, "{output}");
     assert!(output.contains("--> notes/visit.md:4:5"), "{output}");
     assert!(!output.contains("called back"), "redacted: {output}");
@@ -93,27 +95,25 @@ fn the_plain_shell_recipe_fails_on_new_findings_only() {
     );
     assert!(output.contains("reframe: new findings above"), "{output}");
 
-    write(
+    let (code, output) = edit_and_run_recipe(
+        repo.path(),
         "reframe.toml",
         "exclude = [\"drafts/**\"]\nfail-on = \"warn\"\n",
     );
-    let (code, output) = run_recipe(repo.path());
     assert_eq!(code, 2, "{output}");
-    assert!(output.contains("did you mean `warning`?"), "{output}");
-    assert!(output.contains("reframe: could not check"), "{output}");
+    assert_contains(
+        &output,
+        &["did you mean `warning`?", "reframe: could not check"],
+    );
 }
 
 #[test]
 fn named_files_obey_exclude_with_force_exclude_as_the_pre_commit_hook_runs() {
-    let repo = tempfile::tempdir().unwrap();
-    fs::create_dir_all(repo.path().join("drafts")).unwrap();
-    fs::write(
-        repo.path().join("reframe.toml"),
-        "exclude = [\"drafts/**\"]\n",
-    )
-    .unwrap();
-    fs::write(repo.path().join("drafts/new.md"), "The service user.\n").unwrap();
-    fs::write(repo.path().join("visit.md"), "The service user.\n").unwrap();
+    let repo = tree(&[
+        ("reframe.toml", "exclude = [\"drafts/**\"]\n"),
+        ("drafts/new.md", "The service user.\n"),
+        ("visit.md", "The service user.\n"),
+    ]);
     let hooks = fs::read_to_string(".pre-commit-hooks.yaml").unwrap();
     let entry = hooks
         .lines()
@@ -121,9 +121,7 @@ fn named_files_obey_exclude_with_force_exclude_as_the_pre_commit_hook_runs() {
         .unwrap();
     assert!(entry.contains("--force-exclude"), "{entry}");
     let run = |args: &[&str]| {
-        let output = Command::cargo_bin("reframe")
-            .unwrap()
-            .env_clear()
+        let output = reframe_empty_env()
             .current_dir(repo.path())
             .args(entry.split(' '))
             .args(args)
@@ -139,9 +137,7 @@ fn named_files_obey_exclude_with_force_exclude_as_the_pre_commit_hook_runs() {
         "{shown}"
     );
     // Without the flag a named file is checked whatever the configuration says.
-    let output = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
+    let output = reframe_empty_env()
         .current_dir(repo.path())
         .args(["check", "--color", "never", "drafts/new.md"])
         .output()
@@ -165,8 +161,7 @@ fn the_github_action_runs_flags_reframe_accepts() {
         })
         .collect();
     assert_eq!(commands.len(), 2, "the sarif and github commands: {action}");
-    let repo = tempfile::tempdir().unwrap();
-    fs::write(repo.path().join("note.txt"), "Sam is a service user.\n").unwrap();
+    let repo = tree(&[("note.txt", "Sam is a service user.\n")]);
     for command in &commands {
         assert!(
             !command.contains("${{"),

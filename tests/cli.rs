@@ -1,21 +1,13 @@
 //! Command-line tests: every command, the main options and the exit codes, with snapshots of the output.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use assert_cmd::Command;
+use common::{SEMANTICS, assert_contains, findings, reframe, run, run_fixture_pack, tree};
 use predicates::prelude::*;
 
-const SEMANTICS: &str = "tests/fixtures/semantics.toml";
-
-/// `reframe` with a clean environment and only the fixture pack enabled.
-fn reframe() -> Command {
-    let mut cmd = Command::cargo_bin("reframe").unwrap();
-    cmd.env_clear().env("NO_COLOR", "1");
-    cmd
-}
-
-fn with_fixture_pack() -> Command {
+/// `reframe` with only the fixture pack enabled, named relative to the package root (where tests run).
+fn with_fixture_pack_here() -> Command {
     let mut cmd = reframe();
     cmd.args(["--rules", SEMANTICS, "--pack", "semantics"]);
     cmd
@@ -24,54 +16,28 @@ fn with_fixture_pack() -> Command {
 /// A folder of notes: a note with findings, a Markdown referral in a subfolder, a clean note, a file the
 /// .gitignore excludes, a hidden folder, a CSV (not a checked extension) and a binary file.
 fn notes_folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    let write = |path: &str, bytes: &[u8]| {
-        let path = root.join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, bytes).unwrap();
-    };
-    write(
-        "note.txt",
-        b"Sam is a service user who is hard-to-reach.\nAn addict\nand vulnerable adults.\n",
-    );
-    write(
-        "sub/referral.md",
-        b"# Referral\n\nThe SERVICE USERS asked for a LAC review.\n",
-    );
-    write("clean.txt", b"Sam is a person we support.\n");
-    write("ignored.txt", b"A service user here is ignored.\n");
-    write(".gitignore", b"ignored.txt\n");
-    write(".hidden/secret.txt", b"service user\n");
-    write("data.csv", b"service user\n");
-    write("photo.txt", b"PK\x03\x04\x00\x00binary service user");
-    dir
-}
-
-fn run_in(dir: &Path, mut cmd: Command) -> (i32, String, String) {
-    let output = cmd.current_dir(dir).output().unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
-fn fixture_cmd(args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("reframe").unwrap();
-    cmd.env_clear().env("NO_COLOR", "1");
-    let pack = fs::canonicalize(SEMANTICS).unwrap();
-    cmd.arg("--rules")
-        .arg(pack)
-        .args(["--pack", "semantics"])
-        .args(args);
-    cmd
+    tree(&[
+        (
+            "note.txt",
+            "Sam is a service user who is hard-to-reach.\nAn addict\nand vulnerable adults.\n",
+        ),
+        (
+            "sub/referral.md",
+            "# Referral\n\nThe SERVICE USERS asked for a LAC review.\n",
+        ),
+        ("clean.txt", "Sam is a person we support.\n"),
+        ("ignored.txt", "A service user here is ignored.\n"),
+        (".gitignore", "ignored.txt\n"),
+        (".hidden/secret.txt", "service user\n"),
+        ("data.csv", "service user\n"),
+        ("photo.txt", "PK\x03\x04\x00\x00binary service user"),
+    ])
 }
 
 #[test]
 fn check_walks_a_folder_and_reports_for_people() {
     let dir = notes_folder();
-    let (code, stdout, stderr) = run_in(dir.path(), fixture_cmd(&["check", "--color", "never"]));
+    let (code, stdout, stderr) = run_fixture_pack(dir.path(), &["check", "--color", "never"]);
     assert_eq!(code, 1, "findings at warning level exit 1");
     assert_eq!(stderr, "");
     insta::assert_snapshot!("human_report", stdout);
@@ -80,7 +46,7 @@ fn check_walks_a_folder_and_reports_for_people() {
 #[test]
 fn check_json_follows_the_documented_format() {
     let dir = notes_folder();
-    let (code, stdout, _) = run_in(dir.path(), fixture_cmd(&["check", "--format", "json"]));
+    let (code, stdout, _) = run_fixture_pack(dir.path(), &["check", "--format", "json"]);
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["version"], 1);
@@ -108,18 +74,16 @@ fn check_json_follows_the_documented_format() {
 #[test]
 fn the_walk_respects_gitignore_hidden_files_and_extensions() {
     let dir = notes_folder();
-    let (_, stdout, _) = run_in(dir.path(), fixture_cmd(&["check", "--format", "json"]));
+    let (_, stdout, _) = run_fixture_pack(dir.path(), &["check", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let mut paths: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
+    let mut paths: Vec<&str> = findings(&report)
         .iter()
         .map(|f| f["path"].as_str().unwrap())
         .collect();
     paths.dedup();
     assert_eq!(paths, ["note.txt", "sub/referral.md"]);
     // A file named on the command line is checked whatever its extension.
-    let (code, stdout, _) = run_in(dir.path(), fixture_cmd(&["check", "-q", "data.csv"]));
+    let (code, stdout, _) = run_fixture_pack(dir.path(), &["check", "-q", "data.csv"]);
     assert_eq!(code, 1);
     assert!(stdout.contains("data.csv:1:1"), "{stdout}");
 }
@@ -127,10 +91,7 @@ fn the_walk_respects_gitignore_hidden_files_and_extensions() {
 #[test]
 fn binary_files_are_skipped_with_a_note() {
     let dir = notes_folder();
-    let (code, stdout, _) = run_in(
-        dir.path(),
-        fixture_cmd(&["check", "photo.txt", "clean.txt"]),
-    );
+    let (code, stdout, _) = run_fixture_pack(dir.path(), &["check", "photo.txt", "clean.txt"]);
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
@@ -141,7 +102,7 @@ fn binary_files_are_skipped_with_a_note() {
 #[test]
 fn exit_codes_follow_the_fail_level() {
     let dir = notes_folder();
-    let code = |args: &[&str]| run_in(dir.path(), fixture_cmd(args)).0;
+    let code = |args: &[&str]| run_fixture_pack(dir.path(), args).0;
     assert_eq!(code(&["check", "clean.txt"]), 0);
     assert_eq!(code(&["check", "note.txt"]), 1);
     // note.txt has an error (addict): failing on errors still fails.
@@ -154,10 +115,8 @@ fn exit_codes_follow_the_fail_level() {
 #[test]
 fn a_missing_file_is_an_error_and_the_others_are_still_checked() {
     let dir = notes_folder();
-    let (code, stdout, stderr) = run_in(
-        dir.path(),
-        fixture_cmd(&["check", "missing.txt", "note.txt"]),
-    );
+    let (code, stdout, stderr) =
+        run_fixture_pack(dir.path(), &["check", "missing.txt", "note.txt"]);
     assert_eq!(code, 2);
     assert_eq!(stderr, "error: missing.txt: no such file or folder\n");
     assert!(stdout.contains("note.txt:1:10"), "{stdout}");
@@ -165,10 +124,8 @@ fn a_missing_file_is_an_error_and_the_others_are_still_checked() {
         stdout.ends_with("; 1 file could not be checked\n"),
         "{stdout}"
     );
-    let (code, stdout, _) = run_in(
-        dir.path(),
-        fixture_cmd(&["check", "--format", "json", "missing.txt"]),
-    );
+    let (code, stdout, _) =
+        run_fixture_pack(dir.path(), &["check", "--format", "json", "missing.txt"]);
     assert_eq!(code, 2);
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["errors"][0]["path"], "missing.txt");
@@ -176,23 +133,20 @@ fn a_missing_file_is_an_error_and_the_others_are_still_checked() {
 
 #[test]
 fn reads_standard_input() {
-    let output = with_fixture_pack()
+    let (code, stdout, _) = run(with_fixture_pack_here()
         .args(["check", "-q", "-"])
-        .write_stdin("Two service\nusers came.")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stdout = String::from_utf8(output.stdout).unwrap();
+        .write_stdin("Two service\nusers came."));
+    assert_eq!(code, 1);
     assert!(
         stdout.starts_with("warning[service-user]: \u{201C}service users\u{201D} labels a person"),
         "{stdout}"
     );
-    assert!(stdout.contains("--> <stdin>:1:5"), "{stdout}");
-    assert!(
-        stdout.contains(
-            "= try: \u{201C}people we support\u{201D}, \u{201C}people\u{201D}, their name"
-        ),
-        "{stdout}"
+    assert_contains(
+        &stdout,
+        &[
+            "--> <stdin>:1:5",
+            "= try: \u{201C}people we support\u{201D}, \u{201C}people\u{201D}, their name",
+        ],
     );
     assert!(
         !stdout.contains("findings in"),
@@ -202,33 +156,23 @@ fn reads_standard_input() {
 
 #[test]
 fn colour_is_off_with_no_color_and_on_when_forced() {
-    let plain = with_fixture_pack()
-        .args(["check", "-"])
-        .write_stdin("service user")
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8(plain.stdout).unwrap().contains('\x1b'));
-    let coloured = with_fixture_pack()
-        .args(["--color", "always", "check", "-"])
-        .write_stdin("service user")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8(coloured.stdout).unwrap().contains('\x1b'));
+    let stdout = |args: &[&str]| {
+        run(with_fixture_pack_here()
+            .args(args)
+            .write_stdin("service user"))
+        .1
+    };
+    assert!(!stdout(&["check", "-"]).contains('\x1b'));
+    assert!(stdout(&["--color", "always", "check", "-"]).contains('\x1b'));
 }
 
 #[test]
 fn rules_lists_filters_and_exports() {
-    let output = with_fixture_pack()
-        .args(["rules", "--category", "blame"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    insta::assert_snapshot!("rules_blame", String::from_utf8(output.stdout).unwrap());
-    let output = with_fixture_pack()
-        .args(["rules", "--format", "json"])
-        .output()
-        .unwrap();
-    let rules: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (code, stdout, _) = run(with_fixture_pack_here().args(["rules", "--category", "blame"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("rules_blame", stdout);
+    let (_, stdout, _) = run(with_fixture_pack_here().args(["rules", "--format", "json"]));
+    let rules: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let service_user = rules
         .as_array()
         .unwrap()
@@ -247,16 +191,10 @@ fn rules_lists_filters_and_exports() {
 
 #[test]
 fn explain_shows_a_rule_and_suggests_close_ids() {
-    let output = with_fixture_pack()
-        .args(["explain", "service-user"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    insta::assert_snapshot!(
-        "explain_service_user",
-        String::from_utf8(output.stdout).unwrap()
-    );
-    with_fixture_pack()
+    let (code, stdout, _) = run(with_fixture_pack_here().args(["explain", "service-user"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("explain_service_user", stdout);
+    with_fixture_pack_here()
         .args(["explain", "servce-user"])
         .assert()
         .code(2)
@@ -265,19 +203,17 @@ fn explain_shows_a_rule_and_suggests_close_ids() {
 
 #[test]
 fn pack_errors_name_the_place_and_are_all_reported() {
-    let output = reframe()
+    let (code, stdout, stderr) = run(reframe()
         .args(["--rules", "tests/fixtures/bad-pack.toml", "check", "-"])
-        .write_stdin("x")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(output.stdout.is_empty());
-    insta::assert_snapshot!("pack_errors", String::from_utf8(output.stderr).unwrap());
+        .write_stdin("x"));
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    insta::assert_snapshot!("pack_errors", stderr);
 }
 
 #[test]
 fn unknown_pack_names_get_a_suggestion() {
-    with_fixture_pack()
+    with_fixture_pack_here()
         .args(["--pack", "semantic", "check", "-"])
         .write_stdin("x")
         .assert()
@@ -289,27 +225,18 @@ fn unknown_pack_names_get_a_suggestion() {
 
 #[test]
 fn test_rules_reports_each_failure() {
-    let output = reframe()
-        .args(["test-rules", "tests/fixtures/failing-pack.toml"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("FAIL tests/fixtures/failing-pack.toml:5: client: example is not flagged by this rule: \"The customer arrived.\""), "{stdout}");
-    assert!(
-        stdout.contains("client: counter-example is flagged by client (\"Client\")"),
-        "{stdout}"
+    let (code, stdout, _) = run(reframe().args(["test-rules", "tests/fixtures/failing-pack.toml"]));
+    assert_eq!(code, 1);
+    assert_contains(
+        &stdout,
+        &[
+            "FAIL tests/fixtures/failing-pack.toml:5: client: example is not flagged by this rule: \"The customer arrived.\"",
+            "client: counter-example is flagged by client (\"Client\")",
+            "client: suggestion \"service user\" is itself flagged by service-user",
+        ],
     );
-    assert!(
-        stdout.contains("client: suggestion \"service user\" is itself flagged by service-user"),
-        "{stdout}"
-    );
-    let output = with_fixture_pack()
-        .args(["test-rules", SEMANTICS])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    let (code, stdout, _) = run(with_fixture_pack_here().args(["test-rules", SEMANTICS]));
+    assert_eq!(code, 0, "{stdout}");
     assert!(stdout.ends_with("0 failed\n"), "{stdout}");
 }
 

@@ -1,81 +1,50 @@
 //! Configuration files: discovery (nearest wins), every key, overrides, errors, `init` and `config`.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn write(root: &Path, path: &str, text: &str) {
-    let path = root.join(path);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
+use common::{
+    assert_contains, finding_fields, findings as report_findings, json_report, reframe_in, run,
+    tree, write,
+};
 
 /// A policy repository: the fixture pack copied in, a root config using it, and a nested config for bids/.
 fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(
-        root,
-        "packs/semantics.toml",
-        include_str!("fixtures/semantics.toml"),
-    );
-    write(
-        root,
-        "reframe.toml",
-        "packs = []\nrules = [\"packs/\"]\ndisable = [\"user\"]\nallow = [\"Hard to Reach Trust\"]\nexclude = [\"archive/\"]\n\n[severity]\nvulnerable = \"warning\"\n\n[[overrides]]\npaths = [\"policies/**\"]\ndisable = [\"jargon\"]\nfail-on = \"error\"\n",
-    );
-    write(
-        root,
-        "notes/a.txt",
-        "The Hard to Reach Trust met a user who is vulnerable and hard to reach.\n",
-    );
-    write(
-        root,
-        "policies/p.md",
-        "A LAC review for every service user.\n",
-    );
-    write(root, "archive/old.txt", "service user\n");
-    write(
-        root,
-        "bids/.reframe.toml",
-        "packs = []\nrules = [\"../packs/semantics.toml\"]\nfail-on = \"info\"\n",
-    );
-    write(root, "bids/bid.md", "Our users are vulnerable.\n");
-    dir
+    tree(&[
+        (
+            "packs/semantics.toml",
+            include_str!("fixtures/semantics.toml"),
+        ),
+        (
+            "reframe.toml",
+            "packs = []\nrules = [\"packs/\"]\ndisable = [\"user\"]\nallow = [\"Hard to Reach Trust\"]\nexclude = [\"archive/\"]\n\n[severity]\nvulnerable = \"warning\"\n\n[[overrides]]\npaths = [\"policies/**\"]\ndisable = [\"jargon\"]\nfail-on = \"error\"\n",
+        ),
+        (
+            "notes/a.txt",
+            "The Hard to Reach Trust met a user who is vulnerable and hard to reach.\n",
+        ),
+        ("policies/p.md", "A LAC review for every service user.\n"),
+        ("archive/old.txt", "service user\n"),
+        (
+            "bids/.reframe.toml",
+            "packs = []\nrules = [\"../packs/semantics.toml\"]\nfail-on = \"info\"\n",
+        ),
+        ("bids/bid.md", "Our users are vulnerable.\n"),
+    ])
 }
 
-fn reframe(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("reframe").unwrap();
-    cmd.env_clear().env("NO_COLOR", "1").current_dir(dir);
-    cmd
-}
-
-fn findings(dir: &Path, args: &[&str]) -> (i32, Vec<(String, String, String)>) {
-    let output = reframe(dir)
+fn findings(dir: &Path, args: &[&str]) -> (i32, Vec<[String; 3]>) {
+    let (code, stdout, stderr) = run(reframe_in(dir)
         .args(["check", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&output.stderr)));
-    let list = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap().to_string(),
-                f["rule"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    (output.status.code().unwrap(), list)
+        .args(args));
+    let report = json_report(&stdout, &stderr);
+    (code, finding_fields(&report, ["path", "rule", "severity"]))
 }
 
-fn row(path: &str, rule: &str, severity: &str) -> (String, String, String) {
-    (path.into(), rule.into(), severity.into())
+fn row(path: &str, rule: &str, severity: &str) -> [String; 3] {
+    [path.into(), rule.into(), severity.into()]
 }
 
 #[test]
@@ -114,24 +83,19 @@ fn fail_on_comes_from_the_config_unless_the_command_line_says() {
 fn no_config_and_an_explicit_config() {
     let dir = repo();
     // Without a config there is no pack but the built-in ones; the fixture pack is not loaded.
-    let output = reframe(dir.path())
-        .args([
-            "--no-config",
-            "--rules",
-            "packs/semantics.toml",
-            "--pack",
-            "semantics",
-            "check",
-            "--format",
-            "json",
-            "notes",
-        ])
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let rules: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
+    let (_, stdout, _) = run(reframe_in(dir.path()).args([
+        "--no-config",
+        "--rules",
+        "packs/semantics.toml",
+        "--pack",
+        "semantics",
+        "check",
+        "--format",
+        "json",
+        "notes",
+    ]));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let rules: Vec<&str> = report_findings(&report)
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
@@ -156,23 +120,17 @@ fn config_errors_name_the_place_and_suggest() {
         "pack = [\"core\"]\nfail-on = \"warn\"\n",
     );
     write(dir.path(), "notes/b.txt", "service user\n");
-    let output = reframe(dir.path())
-        .args(["check", "notes", "policies"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains("error: unknown key `pack`; did you mean `packs`?"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("notes/reframe.toml:1:1"), "{stderr}");
-    assert!(
-        stderr.contains("error: notes/a.txt: not checked: its configuration file has errors"),
-        "{stderr}"
+    let (code, stdout, stderr) = run(reframe_in(dir.path()).args(["check", "notes", "policies"]));
+    assert_eq!(code, 2);
+    assert_contains(
+        &stderr,
+        &[
+            "error: unknown key `pack`; did you mean `packs`?",
+            "notes/reframe.toml:1:1",
+            "error: notes/a.txt: not checked: its configuration file has errors",
+        ],
     );
     // The other files are still checked.
-    let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("policies/p.md:1:"), "{stdout}");
 }
 
@@ -184,12 +142,8 @@ fn unknown_rule_names_in_a_config_are_errors() {
         "reframe.toml",
         "packs = []\nrules = [\"packs/\"]\ndisable = [\"servce-user\"]\n",
     );
-    let output = reframe(dir.path())
-        .args(["check", "notes"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (code, _, stderr) = run(reframe_in(dir.path()).args(["check", "notes"]));
+    assert_eq!(code, 2);
     assert!(
         stderr.contains("there is no rule or category `servce-user`; did you mean `service-user`?"),
         "{stderr}"
@@ -199,15 +153,15 @@ fn unknown_rule_names_in_a_config_are_errors() {
 #[test]
 fn init_writes_a_starter_that_parses_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
-    reframe(dir.path()).arg("init").assert().code(0);
+    reframe_in(dir.path()).arg("init").assert().code(0);
     let written = fs::read_to_string(dir.path().join("reframe.toml")).unwrap();
     assert!(written.contains("# [[overrides]]"));
-    reframe(dir.path())
+    reframe_in(dir.path())
         .args(["check", "-"])
         .write_stdin("nothing here")
         .assert()
         .code(0);
-    reframe(dir.path()).arg("init").assert().code(2);
+    reframe_in(dir.path()).arg("init").assert().code(2);
     assert_eq!(
         fs::read_to_string(dir.path().join("reframe.toml")).unwrap(),
         written
@@ -217,45 +171,32 @@ fn init_writes_a_starter_that_parses_and_never_overwrites() {
 #[test]
 fn config_prints_the_effective_settings() {
     let dir = repo();
-    let output = reframe(dir.path())
-        .args(["config", "policies/p.md"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("\nfail-on = \"error\"\n"), "{stdout}");
-    assert!(
-        stdout.contains("\ndisable = [\"user\", \"jargon\"]\n"),
-        "{stdout}"
+    let (code, stdout, _) = run(reframe_in(dir.path()).args(["config", "policies/p.md"]));
+    assert_eq!(code, 0);
+    assert_contains(
+        &stdout,
+        &[
+            "\nfail-on = \"error\"\n",
+            "\ndisable = [\"user\", \"jargon\"]\n",
+            "\npacks = []\n",
+            "[severity]\nvulnerable = \"warning\"\n",
+            "reframe.toml",
+        ],
     );
-    assert!(stdout.contains("\npacks = []\n"), "{stdout}");
-    assert!(
-        stdout.contains("[severity]\nvulnerable = \"warning\"\n"),
-        "{stdout}"
-    );
-    assert!(stdout.contains("reframe.toml"), "{stdout}");
 }
 
 #[test]
 fn stdin_filename_names_the_input_and_picks_its_settings() {
     let dir = repo();
-    let output = reframe(dir.path())
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "policies/new.md",
-            "-",
-        ])
-        .write_stdin("A LAC review for every service user.")
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let findings = report["findings"].as_array().unwrap();
+    let (code, stdout, _) = run(reframe_in(dir.path())
+        .args(["check", "--format", "json"])
+        .args(["--stdin-filename", "policies/new.md", "-"])
+        .write_stdin("A LAC review for every service user."));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let findings = report_findings(&report);
     // The policies/ override turns the jargon category (LAC) off and fails on errors only.
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0]["path"], "policies/new.md");
     assert_eq!(findings[0]["rule"], "service-user");
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(code, 0);
 }

@@ -1,41 +1,32 @@
 //! `reframe fix`: what it changes, what it keeps byte for byte, what it refuses, and that fixing is idempotent.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{fixture_rules_and_matcher, run, tree, utf16_with_bom, with_fixture_pack, write};
 use proptest::prelude::*;
 use reframe::fix::{Transcoded, apply_edits, safe_edits};
-use reframe::rules::{Origin, RuleSet, parse_pack};
+use reframe::rules::RuleSet;
 use reframe::scan::check::check_text;
 use reframe::scan::matcher::Matcher;
 
-fn reframe(dir: &Path) -> Command {
-    let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();
-    let mut cmd = Command::cargo_bin("reframe").unwrap();
-    cmd.env_clear()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .arg("--rules")
-        .arg(pack)
-        .args(["--pack", "semantics"]);
-    cmd
+/// Runs `reframe fix` with `args` in `dir` with only the fixture pack: its exit code, stdout and stderr.
+fn fix(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    run(with_fixture_pack(dir).arg("fix").args(args))
 }
 
 #[test]
 fn fixes_safe_rules_keeping_bom_line_endings_and_permissions() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("note.txt");
     let original = b"\xEF\xBB\xBFAn addict met SERVICE USERS.\r\nShe is hard to reach.\r\n";
-    fs::write(&path, original).unwrap();
+    let path = write(dir.path(), "note.txt", original);
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-    let output = reframe(dir.path())
-        .args(["fix", "note.txt"])
-        .output()
-        .unwrap();
+    let (code, _, stderr) = fix(dir.path(), &["note.txt"]);
     // hard-to-reach is not a safe fix: it remains, at warning level, so the exit code is 1.
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(code, 1);
     assert_eq!(
         fs::read(&path).unwrap(),
         b"\xEF\xBB\xBFA person who uses drugs met PEOPLE WE SUPPORT.\r\nShe is hard to reach.\r\n"
@@ -45,94 +36,55 @@ fn fixes_safe_rules_keeping_bom_line_endings_and_permissions() {
         0o600
     );
     assert_eq!(
-        String::from_utf8(output.stderr).unwrap(),
+        stderr,
         "note.txt: fixed 2 phrases; 1 finding to review\nfixed 2 phrases in 1 file; 1 finding left to review with reframe check\n"
     );
     // A second run changes nothing.
-    let again = reframe(dir.path())
-        .args(["fix", "note.txt"])
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8(again.stderr)
-            .unwrap()
-            .starts_with("fixed 0 phrases in 0 files")
-    );
+    let (_, _, again) = fix(dir.path(), &["note.txt"]);
+    assert!(again.starts_with("fixed 0 phrases in 0 files"));
 }
 
 #[test]
 fn diff_shows_the_change_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("note.md"),
-        "# Note\n\nSam is a service user.\n",
-    )
-    .unwrap();
-    let output = reframe(dir.path())
-        .args(["fix", "--diff", "note.md"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let dir = tree(&[("note.md", "# Note\n\nSam is a service user.\n")]);
+    let (code, stdout, _) = fix(dir.path(), &["--diff", "note.md"]);
+    assert_eq!(code, 1);
     assert_eq!(
-        String::from_utf8(output.stdout).unwrap(),
+        stdout,
         "--- a/note.md\n+++ b/note.md\n@@ -1,3 +1,3 @@\n # Note\n \n-Sam is a service user.\n+Sam is a person we support.\n"
     );
     assert_eq!(
         fs::read_to_string(dir.path().join("note.md")).unwrap(),
         "# Note\n\nSam is a service user.\n"
     );
-    fs::write(dir.path().join("clean.md"), "Sam is a person we support.\n").unwrap();
-    reframe(dir.path())
-        .args(["fix", "--diff", "clean.md"])
-        .assert()
-        .code(0)
-        .stdout("");
+    write(dir.path(), "clean.md", "Sam is a person we support.\n");
+    let (code, stdout, _) = fix(dir.path(), &["--diff", "clean.md"]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
 }
 
 #[test]
 fn standard_input_is_fixed_to_standard_output() {
     let dir = tempfile::tempdir().unwrap();
-    reframe(dir.path())
+    let (code, stdout, _) = run(with_fixture_pack(dir.path())
         .args(["fix", "-"])
-        .write_stdin("Service users and an addict.")
-        .assert()
-        .code(0)
-        .stdout("People we support and a person who uses drugs.");
+        .write_stdin("Service users and an addict."));
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "People we support and a person who uses drugs.")
+    );
 }
 
 #[test]
 fn documents_are_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("note.docx");
-    fs::write(&path, b"PK\x03\x04 not really a document").unwrap();
-    let output = reframe(dir.path())
-        .args(["fix", "note.docx"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        String::from_utf8(output.stderr)
-            .unwrap()
-            .contains("not fixed: reframe fix changes plain text and Markdown files only")
-    );
+    let path = write(dir.path(), "note.docx", b"PK\x03\x04 not really a document");
+    let (code, _, stderr) = fix(dir.path(), &["note.docx"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not fixed: reframe fix changes plain text and Markdown files only"));
     assert_eq!(
         fs::read(&path).unwrap(),
         b"PK\x03\x04 not really a document"
     );
-}
-
-fn rules() -> RuleSet {
-    let parsed = parse_pack(
-        include_str!("fixtures/semantics.toml"),
-        Origin::File("semantics.toml".into()),
-    )
-    .unwrap();
-    let mut set = RuleSet {
-        packs: vec![parsed.pack],
-        rules: parsed.rules,
-    };
-    set.packs[0].enabled = true;
-    set
 }
 
 fn fix_once(
@@ -161,8 +113,7 @@ proptest! {
             0..30,
         )
     ) {
-        let rules = rules();
-        let matcher = Matcher::new(&rules, &[]);
+        let (rules, matcher) = fixture_rules_and_matcher();
         let text = words.join(" ");
         let (once, ranges) = fix_once(&rules, &matcher, &text);
         let (twice, _) = fix_once(&rules, &matcher, &once);
@@ -183,15 +134,9 @@ proptest! {
         }
         // The same text in UTF-16 (both byte orders) and Windows-1252: fixed through `Transcoded`, the file is
         // valid in its own encoding and holds exactly the UTF-8 fix.
-        let utf16 = |le: bool, text: &str| -> Vec<u8> {
-            let bom: [u8; 2] = if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] };
-            bom.into_iter()
-                .chain(text.encode_utf16().flat_map(move |u| if le { u.to_le_bytes() } else { u.to_be_bytes() }))
-                .collect()
-        };
         let mut files = vec![
-            (utf16(true, &text), utf16(true, &once)),
-            (utf16(false, &text), utf16(false, &once)),
+            (utf16_with_bom(true, &text), utf16_with_bom(true, &once)),
+            (utf16_with_bom(false, &text), utf16_with_bom(false, &once)),
         ];
         let (in_1252, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
         if !unmappable && std::str::from_utf8(&in_1252).is_err() {

@@ -3,67 +3,62 @@
 //! are reported by name and the other files are still checked. The .docx, .odt and .html fixtures were written by
 //! LibreOffice (`libreoffice --headless --convert-to docx|odt case-note.html`).
 
+mod common;
+
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 
 use assert_cmd::Command;
+use common::{
+    assert_contains, finding_fields, findings, json_report, reframe_empty_env, run, tree,
+    utf16_with_bom, write,
+};
 use serde_json::Value;
 
 const FIXTURES: &str = "tests/fixtures/formats";
 
-fn reframe() -> Command {
-    let mut cmd = Command::cargo_bin("reframe").unwrap();
-    cmd.env_clear().env("NO_COLOR", "1").arg("--no-config");
+/// `reframe` with a clean environment, colour off and no configuration file.
+fn reframe_no_config() -> Command {
+    let mut cmd = common::reframe();
+    cmd.arg("--no-config");
     cmd
 }
 
 /// Runs `reframe check --format json` with `args`; the parsed report and the exit code.
 fn check_json(args: &[&str]) -> (Value, i32) {
-    let output = reframe()
+    let (code, stdout, stderr) = run(reframe_no_config()
         .args(["check", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    (report, output.status.code().unwrap())
+        .args(args));
+    (json_report(&stdout, &stderr), code)
 }
 
-/// (rule, text, severity) of every finding.
-fn found(report: &Value) -> Vec<(String, String, String)> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["text"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+/// Runs `reframe check --format json` with `args` in `dir` with an empty environment (so the folder's
+/// configuration applies); the parsed report.
+fn check_json_in_empty_env(dir: &Path, args: &[&str]) -> Value {
+    let (_, stdout, _) = run(reframe_empty_env()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args));
+    serde_json::from_str(&stdout).unwrap()
 }
 
-fn expected(with_quotes: bool) -> Vec<(String, String, String)> {
+/// [rule, text, severity] of every finding.
+fn found(report: &Value) -> Vec<[String; 3]> {
+    finding_fields(report, ["rule", "text", "severity"])
+}
+
+fn expected(with_quotes: bool) -> Vec<[String; 3]> {
     let mut list = vec![
-        ("service-user", "service user", "warning"),
-        ("hard-to-reach", "hard-to-reach", "warning"),
-        ("chaotic", "chaotic", "info"),
-        ("failed-to-engage", "failed to engage", "warning"),
+        ["service-user", "service user", "warning"],
+        ["hard-to-reach", "hard-to-reach", "warning"],
+        ["chaotic", "chaotic", "info"],
+        ["failed-to-engage", "failed to engage", "warning"],
     ];
     if !with_quotes {
-        list.retain(|f| f.0 != "chaotic");
+        list.retain(|f| f[0] != "chaotic");
     }
-    list.into_iter()
-        .map(|(a, b, c)| (a.into(), b.into(), c.into()))
-        .collect()
+    list.into_iter().map(|f| f.map(String::from)).collect()
 }
 
 const CASE_NOTES: [&str; 9] = [
@@ -131,9 +126,7 @@ fn positions_are_in_each_formats_own_terms() {
     // Documents: the paragraph (and table cell) in words, line:column within the paragraph.
     for name in ["case-note.docx", "case-note.odt"] {
         let (report, _) = check_json(&[&format!("{FIXTURES}/{name}")]);
-        let locations: Vec<(&str, u64)> = report["findings"]
-            .as_array()
-            .unwrap()
+        let locations: Vec<(&str, u64)> = findings(&report)
             .iter()
             .map(|f| {
                 (
@@ -156,67 +149,39 @@ fn positions_are_in_each_formats_own_terms() {
 
 #[test]
 fn the_human_output_names_the_paragraph_of_a_document() {
-    let output = reframe()
-        .args(["check", &format!("{FIXTURES}/case-note.docx")])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        stdout.contains(" --> tests/fixtures/formats/case-note.docx:1:15"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("Staff say she failed to engage with the plan."),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("= note: in paragraph 4, table 1 row 1 cell 2"),
-        "{stdout}"
+    let (_, stdout, _) =
+        run(reframe_no_config().args(["check", &format!("{FIXTURES}/case-note.docx")]));
+    assert_contains(
+        &stdout,
+        &[
+            " --> tests/fixtures/formats/case-note.docx:1:15",
+            "Staff say she failed to engage with the plan.",
+            "= note: in paragraph 4, table 1 row 1 cell 2",
+        ],
     );
 }
 
 #[test]
 fn a_folder_walk_finds_documents_and_users_can_map_extensions() {
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(
-        format!("{FIXTURES}/case-note.docx"),
-        dir.path().join("a.docx"),
-    )
-    .unwrap();
-    fs::copy(
-        format!("{FIXTURES}/case-note.odt"),
-        dir.path().join("b.odt"),
-    )
-    .unwrap();
-    fs::copy(
-        format!("{FIXTURES}/case-note.html"),
-        dir.path().join("c.htm"),
-    )
-    .unwrap();
-    fs::copy(
-        format!("{FIXTURES}/case-note.md"),
-        dir.path().join("d.notes"),
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("reframe.toml"),
+    for (fixture, copy) in [
+        ("case-note.docx", "a.docx"),
+        ("case-note.odt", "b.odt"),
+        ("case-note.html", "c.htm"),
+        ("case-note.md", "d.notes"),
+    ] {
+        fs::copy(format!("{FIXTURES}/{fixture}"), dir.path().join(copy)).unwrap();
+    }
+    write(
+        dir.path(),
+        "reframe.toml",
         "formats = { notes = \"markdown\" }\n",
-    )
-    .unwrap();
-    let output = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
-        .current_dir(dir.path())
-        .args(["check", "--format", "json", "."])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    );
+    let report = check_json_in_empty_env(dir.path(), &["."]);
     assert_eq!(report["summary"]["files_checked"], 4);
     assert_eq!(report["summary"]["findings"], 12);
     // d.notes is read as Markdown: the code block's "service user" is not flagged.
-    let in_d = report["findings"]
-        .as_array()
-        .unwrap()
+    let in_d = findings(&report)
         .iter()
         .filter(|f| f["path"] == "d.notes")
         .count();
@@ -264,41 +229,23 @@ fn word_documents_are_read_the_way_word_shows_them() {
         ("word/comments.xml", &comments),
     ]);
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("built.docx");
-    fs::write(&path, bytes).unwrap();
+    let path = write(dir.path(), "built.docx", bytes);
     let (report, _) = check_json(&[path.to_str().unwrap()]);
-    let got: Vec<(String, String, String)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["text"].as_str().unwrap().to_string(),
-                f["location"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let got = finding_fields(&report, ["rule", "text", "location"]);
     let want = [
-        ("service-user", "service user", "paragraph 1"),
-        ("manipulative", "manipulative", "text box, paragraph 4"),
-        ("non-compliant", "Non-compliant", "paragraph 6"),
-        ("service-user", "Service users", "header 1, paragraph 1"),
-        (
+        ["service-user", "service user", "paragraph 1"],
+        ["manipulative", "manipulative", "text box, paragraph 4"],
+        ["non-compliant", "Non-compliant", "paragraph 6"],
+        ["service-user", "Service users", "header 1, paragraph 1"],
+        [
             "failed-to-engage",
             "failed to engage",
             "footnote 1, paragraph 1",
-        ),
+        ],
     ];
-    let want: Vec<(String, String, String)> = want
-        .iter()
-        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-        .collect();
     assert_eq!(got, want);
     // Columns count within the paragraph's text: a tab stop's definition is not a tab.
-    let columns: Vec<u64> = report["findings"]
-        .as_array()
-        .unwrap()
+    let columns: Vec<u64> = findings(&report)
         .iter()
         .map(|f| f["column"].as_u64().unwrap())
         .collect();
@@ -308,12 +255,6 @@ fn word_documents_are_read_the_way_word_shows_them() {
         report["notes"][0]["message"],
         "paragraph 7, column 6: info: this suppression comment silences nothing; remove it if it is no longer needed"
     );
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
 }
 
 #[test]
@@ -339,17 +280,17 @@ fn bad_documents_get_one_line_each_and_the_others_are_still_checked() {
             &fs::read(format!("{FIXTURES}/case-note.odt")).unwrap()[..3000],
         ),
         write(d, "encrypted.docx", &encrypted),
-        write(d, "deep.docx", &docx(&[("word/document.xml", &deep)])),
+        write(d, "deep.docx", docx(&[("word/document.xml", &deep)])),
         write(
             d,
             "entities.docx",
-            &docx(&[("word/document.xml", &entities)]),
+            docx(&[("word/document.xml", &entities)]),
         ),
-        write(d, "empty-zip.docx", &docx(&[("other.xml", "<x/>")])),
+        write(d, "empty-zip.docx", docx(&[("other.xml", "<x/>")])),
         write(
             d,
             "encrypted.odt",
-            &docx(&[
+            docx(&[
                 (
                     "META-INF/manifest.xml",
                     "<manifest:file-entry><manifest:encryption-data/></manifest:file-entry>",
@@ -362,11 +303,10 @@ fn bad_documents_get_one_line_each_and_the_others_are_still_checked() {
     // A 1 GB text file, sparse: nothing is written, and it is refused by its size before it is read.
     let huge = d.join("huge.txt");
     fs::File::create(&huge).unwrap().set_len(1 << 30).unwrap();
-    let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let mut args: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
     args.push(huge.to_str().unwrap());
-    let output = reframe().arg("check").args(&args).output().unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (code, stdout, stderr) = run(reframe_no_config().arg("check").args(&args));
+    assert_eq!(code, 2);
     let lines: Vec<&str> = stderr.lines().collect();
     let expect = [
         (
@@ -397,7 +337,6 @@ fn bad_documents_get_one_line_each_and_the_others_are_still_checked() {
         assert!(line.contains(message), "{name}: {line}");
     }
     assert_eq!(lines.len(), expect.len(), "{stderr}");
-    let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("good.docx:1:10"), "{stdout}");
 }
 
@@ -431,13 +370,11 @@ fn zip_bombs_are_refused_by_ratio_and_by_size() {
 /// (rule, line) of every finding in `text` saved as `name`, and the notes.
 fn check_named(name: &str, text: &str, extra: &[&str]) -> (Vec<(String, u64)>, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), name, text.as_bytes());
+    let path = write(dir.path(), name, text);
     let mut args = extra.to_vec();
-    args.push(&path);
+    args.push(path.to_str().unwrap());
     let (report, _) = check_json(&args);
-    let findings = report["findings"]
-        .as_array()
-        .unwrap()
+    let findings = findings(&report)
         .iter()
         .map(|f| {
             (
@@ -505,19 +442,15 @@ fn quoted_speech_is_left_alone_in_the_hard_cases() {
     let (found, _) = check_named("note.txt", text, &["--include-quotes"]);
     assert_eq!(found.len(), 7);
     // The configuration's `quotes = "info"` does the same.
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("reframe.toml"), "quotes = \"info\"\n").unwrap();
-    fs::write(dir.path().join("note.txt"), text).unwrap();
-    let output = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
-        .current_dir(dir.path())
-        .args(["check", "--format", "json", "note.txt"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let dir = tree(&[("reframe.toml", "quotes = \"info\"\n"), ("note.txt", text)]);
+    let report = check_json_in_empty_env(dir.path(), &["note.txt"]);
     assert_eq!(report["summary"]["findings"], 7);
     assert_eq!(report["summary"]["by_severity"]["info"], 3);
+}
+
+/// Runs `reframe fix` on the file at `path`: its exit code, stdout and stderr.
+fn fix(path: &Path) -> (i32, String, String) {
+    run(reframe_no_config().arg("fix").arg(path))
 }
 
 #[test]
@@ -525,33 +458,22 @@ fn fix_leaves_code_quotes_and_suppressed_text_alone_and_keeps_the_encoding() {
     let dir = tempfile::tempdir().unwrap();
     let md = "A service user.\n\n`service user` and \u{201C}I am a service user\u{201D}.\n\n\
               <!-- reframe-disable-next-line -->\nA service user.\n\n```\nservice user\n```\n";
-    let path = write(dir.path(), "note.md", md.as_bytes());
-    reframe().args(["fix", &path]).output().unwrap();
+    let path = write(dir.path(), "note.md", md);
+    fix(&path);
     let fixed = fs::read_to_string(&path).unwrap();
     assert_eq!(
         fixed,
         md.replacen("A service user.", "A person we support.", 1)
     );
 
-    let utf16: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(
-            "A service user.\n"
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        )
-        .collect();
-    let path = write(dir.path(), "utf16.txt", &utf16);
-    let output = reframe().args(["fix", &path]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let expected: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(
-            "A person we support.\n"
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        )
-        .collect();
+    let path = write(
+        dir.path(),
+        "utf16.txt",
+        utf16_with_bom(true, "A service user.\n"),
+    );
+    let (code, stdout, stderr) = fix(&path);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let expected = utf16_with_bom(true, "A person we support.\n");
     assert_eq!(
         fs::read(&path).unwrap(),
         expected,
@@ -561,23 +483,19 @@ fn fix_leaves_code_quotes_and_suppressed_text_alone_and_keeps_the_encoding() {
     // Windows-1252: curly quotes as 0x93/0x94 and an e-acute stay single bytes; only the phrase changes.
     let cp1252 = b"Caf\xe9 note: a service user said \x93I am a service user\x94.\r\n".to_vec();
     let path = write(dir.path(), "cp1252.txt", &cp1252);
-    let output = reframe().args(["fix", &path]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let (code, stdout, stderr) = fix(&path);
+    assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(
         fs::read(&path).unwrap(),
         b"Caf\xe9 note: a person we support said \x93I am a service user\x94.\r\n".to_vec()
     );
 
     // Bytes that would not survive decoding and encoding back (an unpaired UTF-16 surrogate): refused, untouched.
-    let broken: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain("A service user.".encode_utf16().flat_map(u16::to_le_bytes))
-        .chain([0x00, 0xD8])
-        .collect();
+    let mut broken = utf16_with_bom(true, "A service user.");
+    broken.extend([0x00, 0xD8]);
     let path = write(dir.path(), "broken16.txt", &broken);
-    let output = reframe().args(["fix", &path]).output().unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (code, _, stderr) = fix(&path);
+    assert_eq!(code, 2);
     assert!(
         stderr.contains("not fixed: the file is UTF-16LE with bytes that would not survive"),
         "{stderr}"
@@ -603,49 +521,27 @@ fn opendocument_reads_spans_notes_tracked_changes_and_headers() {
     let bytes = docx(&[("content.xml", &content), ("styles.xml", &styles)]);
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "built.odt", &bytes);
-    let (report, _) = check_json(&[&path]);
-    let got: Vec<(String, String)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["location"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let (report, _) = check_json(&[path.to_str().unwrap()]);
+    let got = finding_fields(&report, ["rule", "location"]);
     let want = [
-        ("service-user", "paragraph 2"),
-        ("failed-to-engage", "footnote 1, paragraph 1"),
-        ("non-compliant", "paragraph 4"),
-        ("service-user", "header 1, paragraph 1"),
+        ["service-user", "paragraph 2"],
+        ["failed-to-engage", "footnote 1, paragraph 1"],
+        ["non-compliant", "paragraph 4"],
+        ["service-user", "header 1, paragraph 1"],
     ];
-    let want: Vec<(String, String)> = want
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
     assert_eq!(got, want);
 }
 
 #[test]
 fn an_unknown_format_name_is_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("reframe.toml"),
-        "formats = { notes = \"markdwn\" }\n",
-    )
-    .unwrap();
-    fs::write(dir.path().join("a.notes"), "text").unwrap();
-    let output = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
+    let dir = tree(&[
+        ("reframe.toml", "formats = { notes = \"markdwn\" }\n"),
+        ("a.notes", "text"),
+    ]);
+    let (code, _, stderr) = run(reframe_empty_env()
         .current_dir(dir.path())
-        .args(["check", "a.notes"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+        .args(["check", "a.notes"]));
+    assert_eq!(code, 2);
     assert!(
         stderr.contains("there is no format `markdwn`")
             && stderr.contains("did you mean `markdown`?"),
@@ -659,37 +555,22 @@ fn libreoffice_documents_with_headers_notes_tracked_changes_and_comments() {
     // bold word mid-phrase, a tracked deletion ("manipulative") and insertion, a footnote, a table and a comment
     // `reframe-ignore` anchored on "hard to reach".
     let want = [
-        ("chaotic", "chaotic", "footer 1, paragraph 1"),
-        (
+        ["chaotic", "chaotic", "footer 1, paragraph 1"],
+        [
             "failed-to-engage",
             "failed to engage",
             "footnote 1, paragraph 1",
-        ),
-        ("non-compliant", "non-compliant", "paragraph 2"),
-        ("service-user", "service user", "paragraph 1"),
-        ("service-user", "service users", "header 1, paragraph 1"),
-        ("volatile", "volatile", "paragraph 5, table 1 row 1 cell 2"),
+        ],
+        ["non-compliant", "non-compliant", "paragraph 2"],
+        ["service-user", "service user", "paragraph 1"],
+        ["service-user", "service users", "header 1, paragraph 1"],
+        ["volatile", "volatile", "paragraph 5, table 1 row 1 cell 2"],
     ];
     for name in ["features.docx", "features.odt"] {
         let (report, code) = check_json(&[&format!("{FIXTURES}/{name}")]);
         assert_eq!(code, 1, "{name}");
-        let mut got: Vec<(String, String, String)> = report["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["rule"].as_str().unwrap().to_string(),
-                    f["text"].as_str().unwrap().to_string(),
-                    f["location"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
+        let mut got = finding_fields(&report, ["rule", "text", "location"]);
         got.sort();
-        let want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-            .collect();
         assert_eq!(got, want, "{name}");
         assert!(report.get("notes").is_none(), "{name}: {report}");
     }
@@ -697,35 +578,17 @@ fn libreoffice_documents_with_headers_notes_tracked_changes_and_comments() {
 
 #[test]
 fn standard_input_is_read_in_the_format_of_its_stdin_filename() {
+    let check_stdin = |name: &str, input: Vec<u8>| {
+        let (_, stdout, _) = run(reframe_no_config()
+            .args(["check", "--format", "json", "--stdin-filename", name, "-"])
+            .write_stdin(input));
+        serde_json::from_str::<Value>(&stdout).unwrap()
+    };
     let md = "A service user.\n\n```\nservice user\n```\n";
-    let output = reframe()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "note.md",
-            "-",
-        ])
-        .write_stdin(md)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = check_stdin("note.md", md.into());
     assert_eq!(found(&report).len(), 1, "{report}");
     assert_eq!(report["findings"][0]["path"], "note.md");
     let docx = fs::read(format!("{FIXTURES}/case-note.docx")).unwrap();
-    let output = reframe()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "note.docx",
-            "-",
-        ])
-        .write_stdin(docx)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = check_stdin("note.docx", docx);
     assert_eq!(found(&report), expected(false));
 }

@@ -1,70 +1,65 @@
 //! `reframe fix --interactive`, driven for real in a pseudo-terminal, and refused without one.
 #![cfg(unix)]
 
+mod common;
+
 use std::fs;
 use std::time::Duration;
 
-use assert_cmd::Command;
+use common::{run, tree, with_fixture_pack, with_fixture_pack_std, write};
 use expectrl::{Expect, Session};
-
-fn command(dir: &std::path::Path, args: &[&str]) -> std::process::Command {
-    let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("reframe"));
-    cmd.env_clear()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .arg("--rules")
-        .arg(pack)
-        .args(["--pack", "semantics"])
-        .args(args);
-    cmd
-}
 
 #[test]
 fn reviews_each_finding_in_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let note = dir.path().join("note.txt");
-    fs::write(
-        &note,
+    let note = write(
+        dir.path(),
+        "note.txt",
         "Sam is a service user.\nHe is hard to reach and an addict.\nTwo users and a vulnerable adult.\n",
-    )
-    .unwrap();
-    let mut session =
-        Session::spawn(command(dir.path(), &["fix", "--interactive", "note.txt"])).unwrap();
+    );
+    let mut command = with_fixture_pack_std(dir.path());
+    command.args(["fix", "--interactive", "note.txt"]);
+    let mut session = Session::spawn(command).unwrap();
     session.set_expect_timeout(Some(Duration::from_secs(20)));
-    // 1: service user: take the second suggestion.
-    session
-        .expect("note.txt:1:10  warning[service-user]")
-        .unwrap();
-    session.expect("Sam is [a service user].").unwrap();
-    session.expect("2  a person").unwrap();
-    session.expect("> ").unwrap();
-    session.send_line("2").unwrap();
-    // 2: hard to reach: type our own words.
-    session.expect("warning[hard-to-reach]").unwrap();
-    session.expect("> ").unwrap();
-    session.send_line("e").unwrap();
-    session.expect("your wording: ").unwrap();
-    session
-        .send_line("not yet offered support that suits him")
-        .unwrap();
-    // 3: addict: skip.
-    session.expect("error[addict]").unwrap();
-    session.expect("> ").unwrap();
-    session.send_line("s").unwrap();
-    // 4: users: a wrong key shows the keys again, then skip the rule for the file.
-    session.expect("info[user]").unwrap();
-    session.expect("> ").unwrap();
-    session.send_line("x").unwrap();
-    session.expect("e type your own").unwrap();
-    session.send_line("r").unwrap();
-    session
-        .expect("skipping user for the rest of this file")
-        .unwrap();
-    // 5: vulnerable adult: quit, keeping what was accepted.
-    session.expect("warning[vulnerable-adults]").unwrap();
-    session.expect("> ").unwrap();
-    session.send_line("q").unwrap();
+    // What the terminal must show, in order, before each line typed.
+    let script: [(&[&str], &str); 7] = [
+        // 1: service user: take the second suggestion.
+        (
+            &[
+                "note.txt:1:10  warning[service-user]",
+                "Sam is [a service user].",
+                "2  a person",
+                "> ",
+            ],
+            "2",
+        ),
+        // 2: hard to reach: type our own words.
+        (&["warning[hard-to-reach]", "> "], "e"),
+        (
+            &["your wording: "],
+            "not yet offered support that suits him",
+        ),
+        // 3: addict: skip.
+        (&["error[addict]", "> "], "s"),
+        // 4: users: a wrong key shows the keys again, then skip the rule for the file.
+        (&["info[user]", "> "], "x"),
+        (&["e type your own"], "r"),
+        // The rule is skipped; 5: vulnerable adult: quit, keeping what was accepted.
+        (
+            &[
+                "skipping user for the rest of this file",
+                "warning[vulnerable-adults]",
+                "> ",
+            ],
+            "q",
+        ),
+    ];
+    for (shown, typed) in script {
+        for text in shown {
+            session.expect(*text).unwrap();
+        }
+        session.send_line(typed).unwrap();
+    }
     session.expect(expectrl::Eof).unwrap();
     assert_eq!(
         fs::read_to_string(&note).unwrap(),
@@ -74,18 +69,12 @@ fn reviews_each_finding_in_a_terminal() {
 
 #[test]
 fn refuses_without_a_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("note.txt"), "service user").unwrap();
-    let output = Command::from_std(command(dir.path(), &["fix", "-i", "note.txt"]))
-        .write_stdin("1\n")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        String::from_utf8(output.stderr)
-            .unwrap()
-            .contains("needs a terminal")
-    );
+    let dir = tree(&[("note.txt", "service user")]);
+    let (code, _, stderr) = run(with_fixture_pack(dir.path())
+        .args(["fix", "-i", "note.txt"])
+        .write_stdin("1\n"));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("needs a terminal"));
     assert_eq!(
         fs::read_to_string(dir.path().join("note.txt")).unwrap(),
         "service user"

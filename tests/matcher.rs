@@ -1,25 +1,15 @@
 //! Table-driven tests of the matching semantics, with exact positions, on the `semantics` fixture pack.
 
-use reframe::rules::{Origin, RuleSet, parse_pack};
+mod common;
+
+use common::{fixture_rules, fixture_rules_and_matcher};
+use reframe::rules::RuleSet;
 use reframe::scan::check::check_text;
 use reframe::scan::finding::Finding;
 use reframe::scan::matcher::Matcher;
 
-fn rules() -> RuleSet {
-    let source = include_str!("fixtures/semantics.toml");
-    let parsed =
-        parse_pack(source, Origin::File("semantics.toml".into())).expect("fixture pack parses");
-    let mut set = RuleSet {
-        packs: vec![parsed.pack],
-        rules: parsed.rules,
-    };
-    set.packs[0].enabled = true;
-    set
-}
-
 fn findings(text: &str) -> (RuleSet, Vec<Finding>) {
-    let rules = rules();
-    let matcher = Matcher::new(&rules, &[]);
+    let (rules, matcher) = fixture_rules_and_matcher();
     let found = check_text(text, 0, &matcher, &rules);
     (rules, found)
 }
@@ -225,7 +215,7 @@ fn positions_refer_to_the_original_text() {
 
 #[test]
 fn allow_list_phrases_are_never_flagged() {
-    let rules = rules();
+    let rules = fixture_rules();
     let matcher = Matcher::new(&rules, &["Hard to Reach Trust".to_string()]);
     let found = check_text(
         "The Hard-to-Reach Trust helps people who are hard to reach.",

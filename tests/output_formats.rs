@@ -1,58 +1,43 @@
 //! The machine formats of `reframe check` (jsonl, sarif, github, checkstyle), `--output` and `--redact`: a
 //! snapshot of each on the same folder of notes, plus the properties each format promises.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::fs;
+use std::path::PathBuf;
+
+use common::{assert_contains, run_fixture_pack, run_fixture_pack_no_config, tree, write};
 
 /// A folder of notes whose second file name needs escaping in every format.
 fn notes_folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |path: &str, text: &str| {
-        let path = dir.path().join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    };
-    write(
-        "note.txt",
-        "Sam is a service user who is hard-to-reach.\nAn addict\nand vulnerable adults.\n",
-    );
-    write(
-        "sub/a, b: c&d 100%.md",
-        "# Referral\n\nThe SERVICE USERS asked for a LAC review (<3 weeks) & “support”.\nOther users too.\n",
-    );
-    write("clean.txt", "Sam is a person we support.\n");
-    dir
+    tree(&[
+        (
+            "note.txt",
+            "Sam is a service user who is hard-to-reach.\nAn addict\nand vulnerable adults.\n",
+        ),
+        (
+            "sub/a, b: c&d 100%.md",
+            "# Referral\n\nThe SERVICE USERS asked for a LAC review (<3 weeks) & “support”.\nOther users too.\n",
+        ),
+        ("clean.txt", "Sam is a person we support.\n"),
+    ])
 }
 
-/// `reframe` with a clean environment and only the fixture pack.
-fn reframe(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();
-    let output = Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .arg("--rules")
-        .arg(pack)
-        .args(["--pack", "semantics", "--no-config"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+/// The notes folder and what `reframe check --format <format>` printed on it: standard output and error. The
+/// notes have findings, so the run must exit 1.
+fn check_notes(format: &str) -> (tempfile::TempDir, String, String) {
+    let dir = notes_folder();
+    let (code, stdout, stderr) =
+        run_fixture_pack_no_config(dir.path(), &["check", "--format", format]);
+    assert_eq!(code, 1, "{stderr}");
+    (dir, stdout, stderr)
 }
 
 #[test]
 fn jsonl_has_one_finding_per_line_with_the_json_fields() {
-    let dir = notes_folder();
-    let (code, jsonl, stderr) = reframe(dir.path(), &["check", "--format", "jsonl"]);
-    assert_eq!((code, stderr.as_str()), (1, ""));
-    let (_, json, _) = reframe(dir.path(), &["check", "--format", "json"]);
+    let (dir, jsonl, stderr) = check_notes("jsonl");
+    assert_eq!(stderr, "");
+    let (_, json, _) = run_fixture_pack_no_config(dir.path(), &["check", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let lines: Vec<serde_json::Value> = jsonl
         .lines()
@@ -64,9 +49,7 @@ fn jsonl_has_one_finding_per_line_with_the_json_fields() {
 
 #[test]
 fn github_annotations_escape_properties_and_messages() {
-    let dir = notes_folder();
-    let (code, stdout, _) = reframe(dir.path(), &["check", "--format", "github"]);
-    assert_eq!(code, 1);
+    let (dir, stdout, _) = check_notes("github");
     let first = stdout.lines().next().unwrap();
     assert!(
         first.starts_with(
@@ -85,7 +68,7 @@ fn github_annotations_escape_properties_and_messages() {
     assert!(!stdout.contains("\n\n"), "one command per line: {stdout}");
     insta::assert_snapshot!("github", stdout);
     // A file that cannot be checked is an error annotation on the file, not a line on standard error.
-    let (code, stdout, stderr) = reframe(
+    let (code, stdout, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &[
             "check",
@@ -106,23 +89,21 @@ fn github_annotations_escape_properties_and_messages() {
 
 #[test]
 fn checkstyle_is_escaped_xml() {
-    let dir = notes_folder();
-    let (code, stdout, _) = reframe(dir.path(), &["check", "--format", "checkstyle"]);
-    assert_eq!(code, 1);
-    assert!(
-        stdout.contains(r#"<file name="sub/a, b: c&amp;d 100%.md">"#),
-        "{stdout}"
+    let (_, stdout, _) = check_notes("checkstyle");
+    assert_contains(
+        &stdout,
+        &[
+            r#"<file name="sub/a, b: c&amp;d 100%.md">"#,
+            r#"<file name="clean.txt"/>"#,
+        ],
     );
-    assert!(stdout.contains(r#"<file name="clean.txt"/>"#), "{stdout}");
     assert_eq!(stdout.matches("<error ").count(), 7, "{stdout}");
     insta::assert_snapshot!("checkstyle", stdout);
 }
 
 #[test]
 fn sarif_lists_the_rules_and_locates_each_result() {
-    let dir = notes_folder();
-    let (code, stdout, _) = reframe(dir.path(), &["check", "--format", "sarif"]);
-    assert_eq!(code, 1);
+    let (_, stdout, _) = check_notes("sarif");
     let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let run = &sarif["runs"][0];
     assert_eq!(sarif["version"], "2.1.0");
@@ -173,14 +154,14 @@ fn sarif_validates_against_the_official_schema() {
     };
     let validator = jsonschema::validator_for(&schema).unwrap();
     let dir = notes_folder();
-    fs::write(dir.path().join("unreadable.txt"), [0xff, 0xfe, 0, 0x41]).unwrap();
+    write(dir.path(), "unreadable.txt", [0xff, 0xfe, 0, 0x41]);
     for args in [
         &["check", "--format", "sarif"][..],
         &["check", "--format", "sarif", "--redact"],
         &["check", "--format", "sarif", "clean.txt"],
         &["check", "--format", "sarif", "missing.txt"],
     ] {
-        let (_, stdout, _) = reframe(dir.path(), args);
+        let (_, stdout, _) = run_fixture_pack_no_config(dir.path(), args);
         let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&sarif)
@@ -189,7 +170,7 @@ fn sarif_validates_against_the_official_schema() {
         assert!(errors.is_empty(), "{args:?}:\n{}", errors.join("\n"));
     }
     // The validator is not vacuous: a result without a message breaks the schema.
-    let (_, stdout, _) = reframe(dir.path(), &["check", "--format", "sarif"]);
+    let (_, stdout, _) = run_fixture_pack_no_config(dir.path(), &["check", "--format", "sarif"]);
     let mut sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     sarif["runs"][0]["results"][0]["message"] = serde_json::json!(3);
     assert!(!validator.is_valid(&sarif));
@@ -198,15 +179,15 @@ fn sarif_validates_against_the_official_schema() {
 #[test]
 fn output_writes_the_report_to_a_file() {
     let dir = notes_folder();
-    let (code, stdout, stderr) = reframe(
+    let (code, stdout, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--format", "sarif", "--output", "report.sarif"],
     );
     assert_eq!((code, stdout.as_str(), stderr.as_str()), (1, "", ""));
     let written = fs::read_to_string(dir.path().join("report.sarif")).unwrap();
-    let (_, direct, _) = reframe(dir.path(), &["check", "--format", "sarif"]);
+    let (_, direct, _) = run_fixture_pack_no_config(dir.path(), &["check", "--format", "sarif"]);
     assert_eq!(written, direct);
-    let (code, _, stderr) = reframe(
+    let (code, _, stderr) = run_fixture_pack_no_config(
         dir.path(),
         &["check", "--output", "no/such/folder/report.txt"],
     );
@@ -224,51 +205,32 @@ fn redact_leaves_out_the_text_around_each_phrase_in_every_format() {
     let private = ["Sam", "asked for", "review", "Referral", "who is"];
     for format in ["human", "json", "jsonl", "sarif", "github", "checkstyle"] {
         let (code, stdout, stderr) =
-            reframe(dir.path(), &["check", "--redact", "--format", format]);
+            run_fixture_pack_no_config(dir.path(), &["check", "--redact", "--format", format]);
         assert_eq!(code, 1, "{format}: {stderr}");
         for word in private {
             assert!(!stdout.contains(word), "{format} shows {word:?}:\n{stdout}");
         }
         assert!(stdout.contains("service user"), "{format} keeps the phrase");
     }
-    let (_, human, _) = reframe(dir.path(), &["check", "--redact", "note.txt"]);
+    let (_, human, _) = run_fixture_pack_no_config(dir.path(), &["check", "--redact", "note.txt"]);
     insta::assert_snapshot!("human_redacted", human);
     // Without --redact the human format shows the line; a configuration can ask for redaction too.
-    let (_, plain, _) = reframe(dir.path(), &["check", "note.txt"]);
+    let (_, plain, _) = run_fixture_pack_no_config(dir.path(), &["check", "note.txt"]);
     assert!(plain.contains("Sam is a service user"), "{plain}");
 }
 
 #[test]
 fn a_configuration_can_redact_some_paths() {
     let dir = notes_folder();
-    fs::create_dir(dir.path().join("private")).unwrap();
-    fs::write(
-        dir.path().join("private/case.txt"),
-        "Sam is a service user.\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("reframe.toml"),
+    write(dir.path(), "private/case.txt", "Sam is a service user.\n");
+    write(
+        dir.path(),
+        "reframe.toml",
         "[[overrides]]\npaths = [\"private/**\"]\nredact = true\n",
-    )
-    .unwrap();
-    let pack = fs::canonicalize("tests/fixtures/semantics.toml").unwrap();
+    );
     let run = |args: &[&str]| {
-        let output = Command::cargo_bin("reframe")
-            .unwrap()
-            .env_clear()
-            .env("NO_COLOR", "1")
-            .current_dir(dir.path())
-            .arg("--rules")
-            .arg(&pack)
-            .args(["--pack", "semantics"])
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            String::from_utf8(output.stdout).unwrap(),
-            String::from_utf8(output.stderr).unwrap(),
-        )
+        let (_, stdout, stderr) = run_fixture_pack(dir.path(), args);
+        (stdout, stderr)
     };
     let (stdout, _) = run(&["check", "note.txt", "private/case.txt"]);
     assert!(
@@ -281,7 +243,7 @@ fn a_configuration_can_redact_some_paths() {
     assert!(!sarif.contains("contextRegion"), "{sarif}");
     let (stdout, _) = run(&["config", "private/case.txt"]);
     assert!(stdout.contains("redact = true"), "{stdout}");
-    fs::write(dir.path().join("reframe.toml"), "redcat = true\n").unwrap();
+    write(dir.path(), "reframe.toml", "redcat = true\n");
     let (_, stderr) = run(&["check", "note.txt"]);
     assert!(
         stderr.starts_with("error: unknown key `redcat`; did you mean `redact`?\n"),

@@ -1,20 +1,14 @@
 //! The built-in packs: they load, they pass their own self-tests, and docs/rules.md is their current reference.
 
-use assert_cmd::Command;
+mod common;
 
-fn reframe(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("reframe")
-        .unwrap()
-        .env_clear()
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap()
+fn run(args: &[&str]) -> std::process::Output {
+    common::reframe().args(args).output().unwrap()
 }
 
 #[test]
 fn built_in_packs_pass_their_self_tests() {
-    let output = reframe(&["test-rules"]);
+    let output = run(&["test-rules"]);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stdout}");
     assert!(stdout.ends_with(" 0 failed\n"), "{stdout}");
@@ -22,7 +16,7 @@ fn built_in_packs_pass_their_self_tests() {
 
 #[test]
 fn docs_rules_md_is_up_to_date() {
-    let output = reframe(&["rules", "--format", "markdown"]);
+    let output = run(&["rules", "--format", "markdown"]);
     assert_eq!(output.status.code(), Some(0));
     let generated = String::from_utf8(output.stdout).unwrap();
     let committed = std::fs::read_to_string("docs/rules.md").unwrap_or_default();

@@ -2,28 +2,25 @@
 //! a pipe, and never in the way of the report.
 #![cfg(unix)]
 
+mod common;
+
 use std::fs;
 use std::time::Duration;
 
+use common::{reframe_std, write};
 use expectrl::{Expect, Session};
 
 fn notes(count: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..count {
-        fs::write(
-            dir.path().join(format!("n{i}.txt")),
-            "Sam is a service user.\n",
-        )
-        .unwrap();
+        write(dir.path(), &format!("n{i}.txt"), "Sam is a service user.\n");
     }
     dir
 }
 
 fn command(dir: &std::path::Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("reframe"));
-    cmd.env_clear()
-        .env("NO_COLOR", "1")
-        .env("REFRAME_PROGRESS_DELAY_MS", "0")
+    let mut cmd = reframe_std();
+    cmd.env("REFRAME_PROGRESS_DELAY_MS", "0")
         .env("TERM", "xterm")
         .current_dir(dir)
         .args(["--no-config", "check", "--output", "report.txt", "."]);

@@ -1,24 +1,11 @@
 //! Properties of the matcher over generated text (proptest).
 
-use proptest::prelude::*;
-use reframe::rules::{Origin, RuleSet, parse_pack};
-use reframe::scan::check::check_text;
-use reframe::scan::matcher::Matcher;
-use reframe::text::Normalized;
+mod common;
 
-fn rules() -> RuleSet {
-    let parsed = parse_pack(
-        include_str!("fixtures/semantics.toml"),
-        Origin::File("semantics.toml".into()),
-    )
-    .unwrap();
-    let mut set = RuleSet {
-        packs: vec![parsed.pack],
-        rules: parsed.rules,
-    };
-    set.packs[0].enabled = true;
-    set
-}
+use common::fixture_rules_and_matcher;
+use proptest::prelude::*;
+use reframe::scan::check::check_text;
+use reframe::text::Normalized;
 
 /// Pieces of text that real notes contain, including every word of the fixture pack's terms and awkward Unicode.
 fn piece() -> impl Strategy<Value = String> {
@@ -74,8 +61,7 @@ proptest! {
 
     #[test]
     fn findings_lie_on_char_boundaries_and_normalise_to_a_term(text in text()) {
-        let rules = rules();
-        let matcher = Matcher::new(&rules, &[]);
+        let (rules, matcher) = fixture_rules_and_matcher();
         for finding in check_text(&text, 0, &matcher, &rules) {
             prop_assert!(finding.bytes.end <= text.len());
             prop_assert!(text.is_char_boundary(finding.bytes.start));
@@ -100,8 +86,7 @@ proptest! {
         gap in whitespace(),
         upper in prop::collection::vec(any::<bool>(), 64),
     ) {
-        let rules = rules();
-        let matcher = Matcher::new(&rules, &[]);
+        let (rules, matcher) = fixture_rules_and_matcher();
         let forms: Vec<(String, bool)> = rules
             .rules
             .iter()

@@ -7,7 +7,9 @@
 //! After a change of output, `REFRAME_BLESS_README=1 cargo test --test readme` rewrites each block from a real
 //! run (like `INSTA_UPDATE`); review the change with `git diff README.md`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::reframe;
 
 struct Example {
     line: usize,
@@ -71,13 +73,7 @@ fn readme_examples_print_what_the_readme_says() {
         .map(String::from)
         .collect();
     for example in examples.iter().rev() {
-        let output = Command::cargo_bin("reframe")
-            .unwrap()
-            .env_clear()
-            .env("NO_COLOR", "1")
-            .args(&example.args)
-            .output()
-            .unwrap();
+        let output = reframe().args(&example.args).output().unwrap();
         let stdout = String::from_utf8(output.stdout).unwrap();
         if bless {
             let mut block = vec![format!("$ reframe {}", example.args.join(" "))];
