@@ -314,6 +314,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        // The seeds live beside the integration tests, so that the top level holds only what the owner listed.
+        #![proptest_config(proptest::test_runner::Config {
+            failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/tests/src_text.proptest-regressions"),
+            ))),
+            ..proptest::test_runner::Config::default()
+        })]
+
         #[test]
         fn fast_paths_normalise_like_one_character_at_a_time(
             original in "([a-zA-Z0-9.,'\"]{1,6}|[ \t\r\n-]{1,3}|[’‘ʼ“”—–‐\u{a0}ßẞﬁİΣς]|é|\\s)*",

@@ -543,9 +543,9 @@ fn in_address(candidate: &Candidate) -> bool {
 }
 
 /// The capitalised words (with connectors) right before and right after `range` in `text`.
-/// Also whether running prose goes on after the run: a word in lower case, or an acronym in brackets, follows
+/// Also whether the run starts a sentence, and whether running prose goes on after the run: a word in lower case, or an acronym in brackets, follows
 /// it (a heading in title case ends instead).
-fn capitalised_run(text: &str, range: &std::ops::Range<usize>) -> (Vec<String>, bool) {
+fn capitalised_run(text: &str, range: &std::ops::Range<usize>) -> (Vec<String>, bool, bool) {
     let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let tokens = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || c == '-')
@@ -579,21 +579,30 @@ fn capitalised_run(text: &str, range: &std::ops::Range<usize>) -> (Vec<String>, 
             break;
         }
     }
-    for word in tokens(&text[before_start..range.start])
-        .into_iter()
-        .rev()
-        .take(8)
-    {
-        let bare = word.trim_start_matches(|c: char| !is_word_char(c));
-        if bare.len() != word.len() || bare.ends_with(|c: char| !is_word_char(c)) {
+    // Before the match, right to left, to where the run starts.
+    let mut run_start = range.start;
+    for _ in 0..8 {
+        let head = text[before_start..run_start].trim_end_matches(|c: char| c.is_whitespace());
+        let word_start = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || *c == '-')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &head[word_start..];
+        if word.is_empty()
+            || word.contains(|c: char| !is_word_char(c) && c != '&')
+            || !(is_cap(word) || NAME_CONNECTORS.contains(&word))
+        {
             break;
         }
-        if !(is_cap(bare) || NAME_CONNECTORS.contains(&bare)) {
-            break;
-        }
-        run.push(bare.to_string());
+        run.push(word.to_string());
+        run_start = before_start + word_start;
     }
-    (run, prose_follows)
+    // The first word of a sentence is capitalised by grammar, not because it names something.
+    let before_run = text[before_start..run_start].trim_end();
+    let sentence_start = before_run.is_empty()
+        || before_run.ends_with(['.', '!', '?', ':', '"', '\u{201C}', '*', '#', '>', '|', '(']);
+    (run, prose_follows, sentence_start)
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -623,14 +632,18 @@ fn in_name(candidate: &Candidate) -> bool {
     if !capitalised {
         return false;
     }
-    let (run, prose_follows) = capitalised_run(candidate.original, &candidate.original_range);
+    let (run, prose_follows, sentence_start) =
+        capitalised_run(candidate.original, &candidate.original_range);
     let in_run = |w: &str| {
         let lower = w.to_lowercase();
         NAME_HEADS.contains(&lower.as_str())
     };
+    // Articles are capitalised by grammar ("An", "The"), not because they name something.
     let title_case = |w: &str| {
         let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.any(char::is_lowercase)
+            && !matches!(w, "A" | "An" | "The")
     };
     let capitalised_words = run.iter().filter(|w| title_case(w)).count()
         + matched
@@ -639,7 +652,8 @@ fn in_name(candidate: &Candidate) -> bool {
             .count();
     // Three capitalised words in a row inside running prose name something ("a Homeless Youth Outreach
     // program", "Morro Bay Senior Citizens offers"); a heading in title case does not.
-    (capitalised_words >= 3 && prose_follows)
+    let named_words = capitalised_words.saturating_sub(usize::from(sentence_start));
+    (named_words >= 3 && prose_follows)
         || run
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
