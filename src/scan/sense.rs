@@ -370,6 +370,7 @@ pub fn judge(candidate: &Candidate, sense: &Sense) -> Option<Confidence> {
         return None;
     }
     let mut confidence = match sense.applies_to {
+        Some(AppliesTo::Person) if name_before(candidate) => Confidence::Certain,
         Some(AppliesTo::Person) => about_a_person(&before, &after)?,
         None => Confidence::Certain,
     };
@@ -498,6 +499,30 @@ fn about_a_person(before: &[&str], after: &[&str]) -> Option<Confidence> {
         Some(next) if !skipped_coordination && !FUNCTION_WORDS.contains(next) => None,
         _ => Some(Confidence::Possible),
     }
+}
+
+/// Whether a person's name stands right before the match ("Sam did not attend", "Mr Hughes is vulnerable"):
+/// a capitalised word that is not a function word.
+fn name_before(candidate: &Candidate) -> bool {
+    let head = candidate.original[..candidate.original_range.start].trim_end_matches(' ');
+    if head.len() == candidate.original_range.start {
+        // No space before the match: it starts the text or follows punctuation.
+        return false;
+    }
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let word = &head[start..];
+    let lower = word.to_lowercase();
+    if is_person_word(&lower) {
+        return true;
+    }
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !FUNCTION_WORDS.contains(&lower.as_str())
 }
 
 /// "she is (very) vulnerable", "makes them vulnerable", "people who are vulnerable".
