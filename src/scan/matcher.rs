@@ -296,6 +296,15 @@ impl Matcher {
         });
         // Sense checks run on the candidates only, before the leftmost-longest choice: a candidate in an innocent
         // sense must not hide a shorter or later one that is a finding.
+        self.judge_senses(&mut candidates, text, &normalized);
+        leftmost_longest(candidates, text, &normalized)
+    }
+}
+
+impl Matcher {
+    /// Drops the candidates that are not findings in their sense and sets the confidence of the rest.
+    fn judge_senses(&self, candidates: &mut Vec<Candidate>, text: &str, normalized: &Normalized) {
+        let norm = normalized.text.as_str();
         candidates.retain_mut(|c| {
             let judged = sense::judge(
                 &sense::Candidate {
@@ -315,32 +324,41 @@ impl Matcher {
                 None => false,
             }
         });
-        candidates.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then((b.end - b.start).cmp(&(a.end - a.start)))
-                .then(a.rule.cmp(&b.rule))
-        });
-        let mut matches = Vec::new();
-        let mut taken_until = 0;
-        for candidate in candidates {
-            if candidate.start < taken_until {
-                continue;
-            }
-            taken_until = candidate.end;
-            let article = article_before(norm, candidate.start)
-                .map(|(a_start, a_end)| normalized.original_range(text, a_start, a_end));
-            matches.push(Match {
-                rule: candidate.rule,
-                range: normalized.original_range(text, candidate.start, candidate.end),
-                term: candidate.term,
-                choices: candidate.choices,
-                article,
-                confidence: candidate.confidence,
-            });
-        }
-        matches
     }
+}
+
+/// The leftmost-longest candidates, never overlapping, as matches in the original text.
+fn leftmost_longest(
+    mut candidates: Vec<Candidate>,
+    text: &str,
+    normalized: &Normalized,
+) -> Vec<Match> {
+    let norm = normalized.text.as_str();
+    candidates.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.rule.cmp(&b.rule))
+    });
+    let mut matches = Vec::new();
+    let mut taken_until = 0;
+    for candidate in candidates {
+        if candidate.start < taken_until {
+            continue;
+        }
+        taken_until = candidate.end;
+        let article = article_before(norm, candidate.start)
+            .map(|(a_start, a_end)| normalized.original_range(text, a_start, a_end));
+        matches.push(Match {
+            rule: candidate.rule,
+            range: normalized.original_range(text, candidate.start, candidate.end),
+            term: candidate.term,
+            choices: candidate.choices,
+            article,
+            confidence: candidate.confidence,
+        });
+    }
+    matches
 }
 
 /// Whether `text[start..end]` starts and ends at word boundaries (a phrase edge that is not a word character

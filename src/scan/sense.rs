@@ -164,6 +164,23 @@ const FUNCTION_WORDS: &[&str] = &[
     "without",
     "would",
     "yet",
+    "every",
+    "each",
+    "all",
+    "any",
+    "some",
+    "who",
+    "whom",
+    "whose",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "once",
+    "always",
+    "often",
+    "never",
+    "sometimes",
 ];
 
 /// Words between a subject and a predicative adjective: "she is (very) vulnerable".
@@ -299,6 +316,12 @@ const MENTION_TRIGGERS: &[&[&str]] = &[
     &["phrases", ","],
     &["labels", ","],
     &["language", ","],
+    &["word", "is"],
+    &["term", "is"],
+    &["words", "are"],
+    &["terms", "are"],
+    &["refer", "to"],
+    &["referring", "to"],
     &["such", "as"],
     &["as"],
     &["not"],
@@ -361,7 +384,11 @@ pub struct Candidate<'a> {
 
 /// Judges one candidate: `None` when it is not a finding, else how sure the finding is.
 pub fn judge(candidate: &Candidate, sense: &Sense) -> Option<Confidence> {
-    if in_address(candidate) || in_name(candidate) || is_mention(candidate) {
+    if in_address(candidate)
+        || in_name(candidate)
+        || is_mention(candidate)
+        || is_headword(candidate)
+    {
         return None;
     }
     let before = words_before(candidate.norm, candidate.start, 12);
@@ -687,6 +714,32 @@ fn in_name(candidate: &Candidate) -> bool {
             .split_whitespace()
             .last()
             .is_some_and(|w| in_run(w) && w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether the match heads a glossary or A\u{2013}Z entry: it starts its line (after a bullet or number) and a
+/// dash follows it ("Abscond \u{2013} run away; go missing").
+fn is_headword(candidate: &Candidate) -> bool {
+    let text = candidate.original;
+    let range = &candidate.original_range;
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = &text[line_start..range.start];
+    if lead.len() > 12
+        || !lead
+            .chars()
+            .all(|c| c.is_whitespace() || "-*\u{2022}#>|0123456789.)(".contains(c))
+    {
+        return false;
+    }
+    let rest =
+        &text[range.end..floor_char_boundary(text, range.end.saturating_add(24).min(text.len()))];
+    // An acronym or a note in brackets may stand between the headword and its dash: "Child Looked After (CLA) –".
+    let rest = match rest.trim_start().strip_prefix('(') {
+        Some(inner) => inner.split_once(')').map_or("", |(_, after)| after),
+        None => rest,
+    };
+    let rest = rest.trim_start_matches([' ', '*', '_']);
+    // A dash, not a colon: "Presenting issues: housing and debt" is a form's label, used, not defined.
+    rest.starts_with(['\u{2013}', '\u{2014}']) || rest.starts_with("- ")
 }
 
 /// The words before `start` back to the end of the sentence, nearest first, with each comma, semicolon, colon
