@@ -407,32 +407,13 @@ pub fn judge(candidate: &Candidate, sense: &Sense) -> Option<Confidence> {
     Some(confidence)
 }
 
-/// The words of the same clause before `start`, nearest first (a punctuation mark other than an apostrophe
-/// ends the clause); `Some("")` entries never occur.
+/// The words of the same clause before `start`, nearest first: [`tokens_before`] up to the first comma, colon or
+/// other punctuation.
 fn words_before(norm: &str, start: usize, max: usize) -> Vec<&str> {
-    let mut words = Vec::new();
-    let mut rest = &norm[..start];
-    while words.len() < max {
-        rest = rest.trim_end_matches(' ');
-        let word_start = rest
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| is_word_char(*c) || *c == '\'')
-            .last()
-            .map(|(i, _)| i);
-        match word_start {
-            Some(i) => {
-                // An opening quotation mark is not part of the word: "say 'service user'".
-                let word = rest[i..].trim_start_matches('\'');
-                if !word.is_empty() {
-                    words.push(word);
-                }
-                rest = &rest[..i];
-            }
-            None => break,
-        }
-    }
-    words
+    tokens_before(norm, start, max)
+        .into_iter()
+        .take_while(|t| !matches!(*t, "," | ":"))
+        .collect()
 }
 
 /// The words of the same clause after `end`, in order.
@@ -791,13 +772,18 @@ fn tokens_before(norm: &str, start: usize, max: usize) -> Vec<&str> {
 /// such as X"), or an item of the list a trigger introduces ("words such as addict, junkie or X").
 fn is_mention(candidate: &Candidate) -> bool {
     let tokens = tokens_before(candidate.norm, candidate.start, 24);
-    let mut i = 0;
     let mut items = 0;
-    while i < tokens.len() && items <= 6 {
+    // Words since the last list separator: a list item (or the match's own modifiers) is at most three words,
+    // so a trigger further back belongs to another clause ("the language we use ... towards homeless people").
+    let mut words_in_item = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if items > 6 || words_in_item > 3 {
+            return false;
+        }
         if trigger_at(&tokens[i..]) {
             return true;
         }
-        match tokens[i] {
+        match *token {
             // A list after a colon, in a clause about words: "avoid terms that stigmatise: crazy, lame".
             ":" => {
                 return tokens[i + 1..]
@@ -806,13 +792,11 @@ fn is_mention(candidate: &Candidate) -> bool {
                     .take_while(|t| **t != ":")
                     .any(|t| MENTION_CONTEXT.contains(t));
             }
-            "," | "and" | "or" => items += 1,
-            // Within one list item, a trigger may stand up to three words back ("such as drug addicts").
-            _ => {}
-        }
-        i += 1;
-        if items == 0 && i >= 3 {
-            return false;
+            "," | "and" | "or" => {
+                items += 1;
+                words_in_item = 0;
+            }
+            _ => words_in_item += 1,
         }
     }
     false
