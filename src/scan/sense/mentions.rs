@@ -1,0 +1,186 @@
+//! Mentions: a match talked about as a word (after "we do not say", "avoid using", "the term", in a list such
+//! words introduce, or heading a glossary entry) is not a finding.
+
+use super::words::OBJECTS;
+use super::{Candidate, floor_char_boundary, tokens_before};
+
+/// Phrases that talk about words: a match right after one (or in the list one introduces) is a mention.
+pub(super) const MENTION_TRIGGERS: &[&[&str]] = &[
+    &["say"],
+    &["saying"],
+    &["avoid", ","],
+    &["avoid", "using"],
+    &["avoid", "saying"],
+    &["instead", "of"],
+    &["instead", "of", "saying"],
+    &["rather", "than"],
+    &["the", "term"],
+    &["the", "word"],
+    &["the", "words"],
+    &["the", "terms"],
+    &["the", "phrase"],
+    &["the", "label"],
+    &["the", "expression"],
+    &["a", "term"],
+    &["a", "word"],
+    &["a", "label"],
+    &["this", "term"],
+    &["this", "word"],
+    &["terms", ","],
+    &["words", ","],
+    &["phrases", ","],
+    &["labels", ","],
+    &["language", ","],
+    &["word", "is"],
+    &["term", "is"],
+    &["words", "are"],
+    &["terms", "are"],
+    &["refer", "to"],
+    &["referring", "to"],
+    &["such", "as"],
+    &["as"],
+    &["not"],
+    &["like"],
+    &["use"],
+    &["using"],
+    &["stop", "using"],
+    &["replace"],
+    &["replacing"],
+    &["replaced"],
+];
+
+/// Words that make a preceding trigger about words: "words such as", "terms like", "do not use".
+pub(super) const MENTION_CONTEXT: &[&str] = &[
+    "avoid",
+    "don't",
+    "dont",
+    "not",
+    "never",
+    "expression",
+    "expressions",
+    "label",
+    "labels",
+    "language",
+    "phrase",
+    "phrases",
+    "term",
+    "terms",
+    "word",
+    "words",
+    "jargon",
+    "say",
+    "saying",
+    "write",
+    "instead",
+    "describing",
+    "describe",
+    "refer",
+    "referring",
+    "call",
+    "calling",
+    "labelling",
+    "labeling",
+    "use",
+];
+
+/// Whether the match heads a glossary or A\u{2013}Z entry: it starts its line (after a bullet or number) and a
+/// dash follows it ("Abscond \u{2013} run away; go missing").
+pub(super) fn is_headword(candidate: &Candidate) -> bool {
+    let text = candidate.original;
+    let range = &candidate.original_range;
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = &text[line_start..range.start];
+    if lead.len() > 12
+        || !lead
+            .chars()
+            .all(|c| c.is_whitespace() || "-*\u{2022}#>|0123456789.)(".contains(c))
+    {
+        return false;
+    }
+    let rest =
+        &text[range.end..floor_char_boundary(text, range.end.saturating_add(24).min(text.len()))];
+    // An acronym or a note in brackets may stand between the headword and its dash: "Child Looked After (CLA) –".
+    let rest = match rest.trim_start().strip_prefix('(') {
+        Some(inner) => inner.split_once(')').map_or("", |(_, after)| after),
+        None => rest,
+    };
+    let rest = rest.trim_start_matches([' ', '*', '_']);
+    // A dash, not a colon: "Presenting issues: housing and debt" is a form's label, used, not defined.
+    rest.starts_with(['\u{2013}', '\u{2014}']) || rest.starts_with("- ")
+}
+
+/// Whether the match is talked about as a word: right after a trigger ("we do not say X", "avoid X", "terms
+/// such as X"), or an item of the list a trigger introduces ("words such as addict, junkie or X").
+pub(super) fn is_mention(candidate: &Candidate) -> bool {
+    let tokens = tokens_before(candidate.norm, candidate.start, 24);
+    let mut items = 0;
+    // Words since the last list separator: a list item (or the match's own modifiers) is at most three words,
+    // so a trigger further back belongs to another clause ("the language we use ... towards homeless people").
+    let mut words_in_item = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if items > 6 || words_in_item > 3 {
+            return false;
+        }
+        if trigger_at(&tokens[i..]) {
+            return true;
+        }
+        match *token {
+            // A list after a colon, in a clause about words: "avoid terms that stigmatise: crazy, lame".
+            ":" => {
+                return tokens[i + 1..]
+                    .iter()
+                    .take(12)
+                    .take_while(|t| **t != ":")
+                    .any(|t| MENTION_CONTEXT.contains(t));
+            }
+            "," | "and" | "or" => {
+                items += 1;
+                words_in_item = 0;
+            }
+            _ => words_in_item += 1,
+        }
+    }
+    false
+}
+
+/// Whether the tokens (nearest first) start with a mention trigger.
+pub(super) fn trigger_at(tokens: &[&str]) -> bool {
+    MENTION_TRIGGERS.iter().any(|trigger| {
+        if trigger.len() > tokens.len() {
+            return false;
+        }
+        if !trigger
+            .iter()
+            .rev()
+            .zip(tokens)
+            .all(|(want, got)| want == got)
+        {
+            return false;
+        }
+        // "like", "use", "such as", "say" and "replace" are mentions only with a word about words (or a
+        // negation) before them: "words like", "do not use", "terms such as", "we don't say".
+        let needs_context = matches!(
+            trigger[0],
+            "like"
+                | "as"
+                | "not"
+                | "use"
+                | "using"
+                | "such"
+                | "say"
+                | "saying"
+                | "replace"
+                | "replacing"
+                | "replaced"
+        );
+        // "describe him as X" is said of a person; "describing people as X" talks about the words.
+        if trigger[0] == "as" && tokens.get(1).is_some_and(|w| OBJECTS.contains(w)) {
+            return false;
+        }
+        !needs_context
+            || tokens[trigger.len()..]
+                .iter()
+                .take(6)
+                .any(|w| MENTION_CONTEXT.contains(w))
+    })
+}
