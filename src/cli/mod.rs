@@ -4,8 +4,8 @@
 //!
 //! One file per command ([`check`], [`fix`](mod@fix), [`explain`] for `rules` and `explain`, [`test_rules`],
 //! [`init`] for `init` and `config`), beside what they share: [`args`] (the command line), [`config`] (the
-//! `reframe.toml` format), [`settings`] (the layers of settings for each file), [`run`] (a run over files, built
-//! once) and [`progress`].
+//! `reframe.toml` format), [`settings`] (the layers of settings for each file), [`run`](mod@run) (a run over
+//! files, built once) and [`progress`].
 
 pub mod args;
 pub mod check;
