@@ -163,8 +163,6 @@ struct Tally {
     /// Innocent, mention or name terms flagged certain / possible.
     certain_false: usize,
     possible_false: usize,
-    /// Innocent, mention or name terms left alone.
-    left_alone: usize,
 }
 
 impl Tally {
@@ -191,7 +189,6 @@ impl Tally {
         self.missed += other.missed;
         self.certain_false += other.certain_false;
         self.possible_false += other.possible_false;
-        self.left_alone += other.left_alone;
     }
 }
 
@@ -262,7 +259,8 @@ fn evaluate(
             ("deficit", None) => tally.missed += 1,
             (_, Some(f)) if f.certain => tally.certain_false += 1,
             (_, Some(_)) => tally.possible_false += 1,
-            (_, None) => tally.left_alone += 1,
+            // An innocent, mention or name term left alone counts in neither precision nor recall.
+            (_, None) => {}
         }
         // Charge the tally to the rule that fired (false findings) or should have fired (deficit).
         let rule = match (entry.label.as_str(), best) {

@@ -99,20 +99,35 @@ pub fn judge(candidate: &Candidate, sense: &Sense) -> Option<Confidence> {
     {
         return None;
     }
+    let possible_only = sense.confidence == RuleConfidence::Possible;
+    // Most rules have no conditions of their own: their candidates need no neighbouring words at all.
+    let has_conditions = sense.applies_to.is_some()
+        || !(sense.preceded_by.is_empty()
+            && sense.not_preceded_by.is_empty()
+            && sense.followed_by.is_empty()
+            && sense.not_followed_by.is_empty());
+    if !has_conditions {
+        return Some(if possible_only {
+            Confidence::Possible
+        } else {
+            Confidence::Certain
+        });
+    }
     let before = words_before(candidate.norm, candidate.start, 12);
     let after = words_after(candidate.norm, candidate.end, 6);
     if !neighbours_allow(sense, &before, &after) {
         return None;
     }
-    let mut confidence = match sense.applies_to {
+    let confidence = match sense.applies_to {
         Some(AppliesTo::Person) if name_before(candidate) => Confidence::Certain,
         Some(AppliesTo::Person) => about_a_person(&before, &after)?,
         None => Confidence::Certain,
     };
-    if sense.confidence == RuleConfidence::Possible {
-        confidence = Confidence::Possible;
-    }
-    Some(confidence)
+    Some(if possible_only {
+        Confidence::Possible
+    } else {
+        confidence
+    })
 }
 
 /// The words of the same clause before `start`, nearest first: [`tokens_before`] up to the first comma, colon or
