@@ -26,7 +26,7 @@
 //! let rules = RuleSet::load(&PackSelection::default()).unwrap();
 //! let matcher = Matcher::new(&rules, &[]);
 //! let findings = check_text("Sam failed to engage with the service.", 0, &matcher, &rules);
-//! assert_eq!(findings[0].text, "failed to engage");
+//! assert_eq!(findings[0].text, "failed to engage with");
 //! assert_eq!(rules.rules[findings[0].rule].id, "failed-to-engage");
 //! ```
 

@@ -199,6 +199,11 @@ fn explain_shows_a_rule_and_suggests_close_ids() {
         .assert()
         .code(2)
         .stderr("error: there is no rule `servce-user`; did you mean `service-user`?\n");
+    // A term with many combinations is shown as written, not as every combination ("mother are enablers").
+    let (code, stdout, _) = run(reframe().args(["explain", "enabler"]));
+    assert_eq!(code, 0);
+    assert!(!stdout.contains("mother are"), "{stdout}");
+    assert_contains(&stdout, &["Flags:  (mother / father / mum"]);
 }
 
 #[test]
@@ -233,6 +238,9 @@ fn test_rules_reports_each_failure() {
             "FAIL tests/fixtures/failing-pack.toml:5: client: example is not flagged by this rule: \"The customer arrived.\"",
             "client: counter-example is flagged by client (\"Client\")",
             "client: suggestion \"service user\" is itself flagged by service-user",
+            "addict: the first suggestion makes \"He is an addict.\" into \"He is a person who uses drugs.\", not \"He is an person who uses drugs.\"",
+            "addict: a safe rule needs at least two examples with `fixed` (it has 1)",
+            "addict: the message \"a label for a person\" does not read as a sentence",
         ],
     );
     let (code, stdout, _) = run(with_fixture_pack_here().args(["test-rules", SEMANTICS]));

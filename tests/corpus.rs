@@ -5,7 +5,8 @@
 //! fall below the floors at the end of this file.
 //!
 //! `cargo test --release --test corpus -- --nocapture` prints the tables. `REFRAME_BIN=/path/to/reframe` runs
-//! another build (an older release, say) over the same sentences, to compare.
+//! another build (an older release, say) over the same sentences, to compare; `REFRAME_RULES=rules/` adds the
+//! packs in that folder over the built-in ones (to measure edited packs without a rebuild).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -96,6 +97,10 @@ fn run_binary(entries: &[Entry], packs: &[String]) -> Vec<Vec<Found>> {
     command.args(["check", "--no-config", "--format", "json", "--quiet"]);
     for pack in packs {
         command.args(["--pack", pack]);
+    }
+    // `REFRAME_RULES=rules/` measures packs being edited with a binary built before the edit.
+    if let Ok(rules) = std::env::var("REFRAME_RULES") {
+        command.args(["--rules", &rules]);
     }
     let output = command.arg(&path).output().unwrap();
     let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
@@ -372,6 +377,6 @@ fn the_labelled_corpus_meets_the_precision_and_recall_floors() {
 }
 
 /// The lowest certain precision on default packs accepted on either split.
-const FLOOR_CERTAIN_PRECISION: f64 = 0.55;
+const FLOOR_CERTAIN_PRECISION: f64 = 0.58;
 /// The lowest recall (certain + possible) on default packs accepted on either split.
-const FLOOR_RECALL: f64 = 0.80;
+const FLOOR_RECALL: f64 = 0.84;

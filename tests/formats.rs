@@ -53,7 +53,7 @@ fn expected(with_quotes: bool) -> Vec<[String; 3]> {
         ["service-user", "service user", "warning"],
         ["hard-to-reach", "hard-to-reach", "warning"],
         ["chaotic", "chaotic", "info"],
-        ["failed-to-engage", "failed to engage", "warning"],
+        ["failed-to-engage", "failed to engage with", "warning"],
     ];
     if !with_quotes {
         list.retain(|f| f[0] != "chaotic");
@@ -561,7 +561,7 @@ fn libreoffice_documents_with_headers_notes_tracked_changes_and_comments() {
             "failed to engage",
             "footnote 1, paragraph 1",
         ],
-        ["non-compliant", "non-compliant", "paragraph 2"],
+        ["non-compliant", "non-compliant with", "paragraph 2"],
         ["service-user", "service user", "paragraph 1"],
         ["service-user", "service users", "header 1, paragraph 1"],
         ["volatile", "volatile", "paragraph 5, table 1 row 1 cell 2"],

@@ -38,6 +38,13 @@ fn names_addresses_and_mentions_are_not_findings() {
     for sentence in [
         "We had a grant from the Shelter for the Homeless Fund.",
         "Under the Protection of Vulnerable Adults Act the council must act.",
+        "Pets of the Homeless feeds the dogs of people sleeping out.",
+        "The National Coalition for Homeless Veterans runs the helpline.",
+        "Read the Westminster Rough Sleepers Strategy first.",
+        "Inconsiderate: `alcoholic`, `alcohol abuser`.",
+        "Crazy can also be used in a derogatory manner.",
+        "Senior citizens has become a catchall term for older people.",
+        "Young people ran from care, commonly called going AWOL.",
         "See https://example.org/hard-to-reach-groups for the report.",
         "We do not say service user in our notes.",
         "Avoid words such as addict, junkie or alcoholic.",
@@ -77,12 +84,33 @@ fn deficit_uses_about_people_are_certain() {
         (
             "He failed to engage with the team.",
             "failed-to-engage",
-            "failed to engage",
+            "failed to engage with",
         ),
         (
             "The service user arrived late.",
             "service-user",
             "service user",
+        ),
+        // Capitalised by the writer, not a name: no capitalised word joined to it by "of", "for" or "and".
+        (
+            "We met the Service User at the hub.",
+            "service-user",
+            "Service User",
+        ),
+        (
+            "Service users are used to waiting for weeks.",
+            "service-user",
+            "Service users",
+        ),
+        (
+            "The service users are back this term.",
+            "service-user",
+            "service users",
+        ),
+        (
+            "Support for the homeless is patchy.",
+            "the-homeless",
+            "the homeless",
         ),
     ] {
         assert_eq!(

@@ -7,7 +7,9 @@ use serde::Serialize;
 use crate::cli::args::{Cli, ExplainArgs, ExplainFormat, RulesArgs, RulesFormat};
 use crate::cli::{EXIT_CLEAN, EXIT_ERROR, Streams, load_rules, selection};
 use crate::report::suggestion_list;
-use crate::rules::{Category, FixSafety, Origin, Rule, RuleSet, Severity, Source, did_you_mean};
+use crate::rules::{
+    Category, Example, FixSafety, Origin, Rule, RuleSet, Severity, Source, did_you_mean,
+};
 
 /// A rule as `reframe rules --format json` and `reframe explain --format json` print it.
 #[derive(Debug, Serialize)]
@@ -39,7 +41,7 @@ pub struct RuleDoc<'a> {
     /// Phrases in which the rule does not fire.
     pub exceptions: &'a [String],
     /// Sentences the rule flags.
-    pub examples: &'a [String],
+    pub examples: &'a [Example],
     /// Sentences the rule's pack does not flag.
     pub counter_examples: &'a [String],
 }
@@ -70,6 +72,23 @@ impl<'a> RuleDoc<'a> {
             counter_examples: &rule.counter_examples,
         }
     }
+}
+
+/// The phrases a rule flags, for people: each term's forms where there are a few, or the term as written, with
+/// its choices as "a / b", where spelling out every combination would list nonsense ("mother are enablers").
+fn flagged_phrases(rule: &Rule) -> String {
+    const FEW: usize = 6;
+    let mut parts: Vec<String> = Vec::new();
+    for (term, pattern) in rule.terms.iter().zip(&rule.term_patterns) {
+        let forms = pattern.expand();
+        if forms.len() <= FEW {
+            parts.extend(forms.into_iter().map(|f| f.text));
+        } else {
+            let choices = term.replace('|', " / ");
+            parts.push(format!("{choices} (one of each choice in brackets)"));
+        }
+    }
+    parts.join(", ")
 }
 
 /// Which rules `reframe rules` lists.
@@ -253,7 +272,7 @@ pub fn write_explanation(rules: &RuleSet, rule: &Rule, out: &mut dyn Write) -> i
         "{} ({} pack, {state}; {}, {})\n",
         rule.id, rule.pack, rule.category, rule.severity
     )?;
-    writeln!(out, "Flags:  {}", doc.forms.join(", "))?;
+    writeln!(out, "Flags:  {}", flagged_phrases(rule))?;
     writeln!(
         out,
         "Try:    {}",

@@ -1,7 +1,9 @@
 //! `reframe test-rules`: a pack's examples, counter-examples and suggestions checked against the matcher.
 //!
-//! Checks, for each tested pack: every `examples` sentence is flagged by its rule; every `counter-examples`
-//! sentence is flagged by no rule of the pack; no rendered suggestion of any rule is flagged by any enabled rule;
+//! Checks, for each tested pack: every `examples` sentence is flagged by its rule, and one with `fixed` becomes
+//! exactly that sentence when the first suggestion is put in place; a rule marked `fix = "safe"` has at least two
+//! such rewrites, in two places in a sentence; every `message` reads as a sentence after the quoted phrase (it
+//! starts with a verb); every `counter-examples` sentence is flagged by no rule of the pack; no rendered suggestion of any rule is flagged by any enabled rule;
 //! no term form belongs to two rules unless one of them lists it as an exception. (Unique ids are checked when
 //! packs load.)
 
@@ -12,9 +14,10 @@ use crate::cli::args::{Cli, TestRulesArgs};
 use crate::cli::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams, load_rules, plural, selection};
 
 use crate::rules::forms::Pattern;
-use crate::rules::{Origin, Rule, RuleSet, is_hint, pack_files, parse_pack};
+use crate::rules::{Example, FixSafety, Origin, Rule, RuleSet, is_hint, pack_files, parse_pack};
+use crate::scan::check::check_text;
 use crate::scan::matcher::Matcher;
-use crate::text::Normalized;
+use crate::text::{Normalized, is_word_char};
 
 /// One failed check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,20 +71,25 @@ pub fn run(rules: &RuleSet, tested: &[String]) -> SelfTest {
     for &(index, rule) in &tested_rules {
         for example in &rule.examples {
             result.checks += 1;
-            let found = matcher.find(example);
-            if !found.iter().any(|m| m.rule == index) {
-                let instead: Vec<&str> = found
-                    .iter()
-                    .map(|m| rules.rules[m.rule].id.as_str())
-                    .collect();
-                let detail = if instead.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (flagged by {} instead)", instead.join(", "))
-                };
+            if let Some(message) = example_failure(rules, &matcher, index, example) {
+                result.failures.push(failure(rule, message));
+            }
+        }
+        if rule.fix == FixSafety::Safe {
+            result.checks += 1;
+            if let Some(message) = safe_rule_failure(rules, &matcher, index) {
+                result.failures.push(failure(rule, message));
+            }
+        }
+        if let Some(message) = &rule.message {
+            result.checks += 1;
+            if !reads_as_a_sentence(message) {
                 result.failures.push(failure(
                     rule,
-                    format!("example is not flagged by this rule{detail}: {example:?}"),
+                    format!(
+                        "the message {message:?} does not read as a sentence after the quoted phrase: \
+                         start it with a verb (\"is ...\", \"labels ...\", \"can ...\")"
+                    ),
                 ));
             }
         }
@@ -179,6 +187,130 @@ pub fn run(rules: &RuleSet, tested: &[String]) -> SelfTest {
     result
 }
 
+/// What is wrong with one example of rule `index`: not flagged by the rule, or (for an example with `fixed`)
+/// its first suggestion, put in place as `reframe fix` would, does not give `fixed` exactly.
+fn example_failure(
+    rules: &RuleSet,
+    matcher: &Matcher,
+    index: usize,
+    example: &Example,
+) -> Option<String> {
+    let text = example.text();
+    let findings = check_text(text, 0, matcher, rules);
+    let Some(finding) = findings.iter().find(|f| f.rule == index) else {
+        let instead: Vec<&str> = findings
+            .iter()
+            .map(|f| rules.rules[f.rule].id.as_str())
+            .collect();
+        let detail = if instead.is_empty() {
+            String::new()
+        } else {
+            format!(" (flagged by {} instead)", instead.join(", "))
+        };
+        return Some(format!(
+            "example is not flagged by this rule{detail}: {text:?}"
+        ));
+    };
+    let expected = example.fixed()?;
+    let Some(replacement) = finding.first_replacement() else {
+        return Some(format!(
+            "example {text:?} has a rewrite, but the first suggestion for {:?} is advice, not a wording",
+            finding.text
+        ));
+    };
+    let mut fixed = text.to_string();
+    fixed.replace_range(replacement.range, &replacement.text);
+    (fixed != expected)
+        .then(|| format!("the first suggestion makes {text:?} into {fixed:?}, not {expected:?}"))
+}
+
+/// Why a rule marked `fix = "safe"` may not be: fewer than two examples with a rewrite, or all of them with the
+/// phrase in the same place in the sentence (the same words right before and after it). Whether each rewrite
+/// is exact is checked with the examples.
+fn safe_rule_failure(rules: &RuleSet, matcher: &Matcher, index: usize) -> Option<String> {
+    let rule = &rules.rules[index];
+    let mut slots: Vec<(String, String)> = Vec::new();
+    let mut rewrites = 0;
+    for example in rule.examples.iter().filter(|e| e.fixed().is_some()) {
+        rewrites += 1;
+        let text = example.text();
+        let findings = check_text(text, 0, matcher, rules);
+        if let Some(finding) = findings.iter().find(|f| f.rule == index) {
+            let before = last_word(&text[..finding.replace.start]);
+            let after = first_word(&text[finding.bytes.end..]);
+            if !slots.contains(&(before.clone(), after.clone())) {
+                slots.push((before, after));
+            }
+        }
+    }
+    if rewrites < 2 {
+        return Some(format!(
+            "a safe rule needs at least two examples with `fixed` (it has {rewrites}): \
+             examples = [{{ text = \"...\", fixed = \"...\" }}]"
+        ));
+    }
+    (slots.len() < 2).then(|| {
+        "a safe rule's rewrites must show the phrase in at least two places in a sentence \
+         (other words right before or after it)"
+            .to_string()
+    })
+}
+
+fn last_word(text: &str) -> String {
+    text.split(|c: char| !is_word_char(c))
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn first_word(text: &str) -> String {
+    text.split(|c: char| !is_word_char(c))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Words a message may start with that are verbs without the third-person "-s".
+const LEADING_VERBS: &[&str] = &[
+    "can", "may", "might", "could", "will", "would", "should", "must", "is", "are", "was", "were",
+    "has", "had", "does", "did",
+];
+
+/// Adverbs a message may start with before its verb ("often frames ...").
+const ADVERBS: &[&str] = &[
+    "often",
+    "still",
+    "also",
+    "always",
+    "never",
+    "sometimes",
+    "quietly",
+];
+
+/// Words that start a noun phrase: a message starting with one is a fragment ("a slang label for ...").
+const NOUN_PHRASE_STARTS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "your", "some", "no", "one", "jargon", "slang", "language",
+];
+
+/// Whether a rule's message reads as a sentence after the quoted phrase ("“LAC” reduces a child to an acronym"):
+/// its first word (after any adverbs in "-ly") is a verb, as far as its form shows.
+pub fn reads_as_a_sentence(message: &str) -> bool {
+    let mut words = message
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .skip_while(|w| (w.ends_with("ly") && w.len() > 3) || ADVERBS.contains(&w.as_str()));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if NOUN_PHRASE_STARTS.contains(&first.as_str()) {
+        return false;
+    }
+    LEADING_VERBS.contains(&first.as_str())
+        || (first.ends_with('s') && !first.ends_with("ss") && !first.ends_with("us"))
+}
+
 /// Every rendering of every literal suggestion, for every term form of the rule.
 fn suggestion_forms(rule: &Rule) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -252,4 +384,31 @@ pub fn command(cli: &Cli, args: &TestRulesArgs, streams: &mut Streams) -> io::Re
     } else {
         EXIT_FINDINGS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reads_as_a_sentence;
+
+    #[test]
+    fn a_message_reads_as_a_sentence_when_it_starts_with_a_verb() {
+        for sentence in [
+            "labels a person by the service they receive",
+            "is prison language for a child leaving home",
+            "can hide a stranger behind the word 'friend'",
+            "often frames care as control",
+            "makes seeing family sound like a procedure",
+        ] {
+            assert!(reads_as_a_sentence(sentence), "{sentence}");
+        }
+        for fragment in [
+            "a slang label for children in care",
+            "prison language for a child leaving home",
+            "system jargon for a child's lasting home",
+            "the language of prisons",
+            "",
+        ] {
+            assert!(!reads_as_a_sentence(fragment), "{fragment}");
+        }
+    }
 }

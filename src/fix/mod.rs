@@ -10,12 +10,11 @@ pub mod review;
 
 use std::io::Write;
 
-use crate::scan::sense::Confidence;
 use std::ops::Range;
 use std::path::Path;
 
-use crate::rules::{FixSafety, RuleSet, is_hint};
-use crate::scan::finding::Finding;
+use crate::rules::RuleSet;
+use crate::scan::finding::{Finding, Replacement};
 use crate::source::Encoding;
 
 /// One replacement in a file.
@@ -23,10 +22,23 @@ use crate::source::Encoding;
 pub struct Edit {
     /// The bytes of the original file to replace.
     pub range: Range<usize>,
-    /// The new text.
+    /// The new text, exactly as written into the file.
     pub replacement: String,
     /// Index of the rule in [`RuleSet::rules`].
     pub rule: usize,
+}
+
+impl Edit {
+    /// The edit that puts `wording` in place of the finding's phrase (and the article before it), keeping a line
+    /// break that was inside the phrase.
+    pub fn new(finding: &Finding, wording: &str) -> Edit {
+        let Replacement { range, text } = finding.replacement_with(wording);
+        Edit {
+            range,
+            replacement: text,
+            rule: finding.rule,
+        }
+    }
 }
 
 /// A text file in UTF-16 or Windows-1252, decoded to UTF-8 to be fixed and encoded back in its own encoding.
@@ -104,96 +116,38 @@ pub enum FixError {
     Io(#[from] std::io::Error),
 }
 
-/// The edits of the safe fixes among `findings`: rules marked safe, a literal first suggestion, no overlaps.
+/// The edits of the safe fixes among `findings` ([`Finding::is_safe_fix`]), without overlaps.
 pub fn safe_edits(findings: &[Finding], rules: &RuleSet) -> Vec<Edit> {
     let mut edits: Vec<Edit> = Vec::new();
     for finding in findings {
-        let rule = &rules.rules[finding.rule];
-        let Some(first) = finding.suggestions.first() else {
-            continue;
-        };
-        // A possible finding (sense unclear) is never changed without asking.
-        if rule.fix != FixSafety::Safe
-            || is_hint(first)
-            || finding.confidence != Confidence::Certain
-            || before_a_possessive(finding)
-        {
+        if !finding.is_safe_fix(&rules.rules[finding.rule]) {
             continue;
         }
+        let Some(Replacement { range, text }) = finding.first_replacement() else {
+            continue;
+        };
         if edits
             .last()
-            .is_some_and(|last| last.range.end > finding.replace.start)
+            .is_some_and(|last| last.range.end > range.start)
         {
             continue;
         }
         edits.push(Edit {
-            range: finding.replace.clone(),
-            replacement: first.clone(),
+            range,
+            replacement: text,
             rule: finding.rule,
         });
     }
     edits
 }
 
-/// Applies `edits` (sorted, not overlapping) to UTF-8 `text` bytes, back to front. Where a replaced phrase was
-/// wrapped across lines, the replacement keeps a line break at the nearest gap between its words.
+/// Applies `edits` (sorted, not overlapping) to the text's bytes, back to front.
 pub fn apply_edits(original: &[u8], edits: &[Edit]) -> Vec<u8> {
     let mut fixed = original.to_vec();
     for edit in edits.iter().rev() {
-        let replaced = String::from_utf8_lossy(&original[edit.range.clone()]);
-        let replacement = keep_line_breaks(&replaced, &edit.replacement);
-        fixed.splice(edit.range.clone(), replacement.bytes());
+        fixed.splice(edit.range.clone(), edit.replacement.bytes());
     }
     fixed
-}
-
-/// `replacement`, with each whitespace run of `replaced` that holds a line break copied into the gap between words
-/// of `replacement` nearest to the same place (measured as a share of the phrase's length in characters).
-pub fn keep_line_breaks(replaced: &str, replacement: &str) -> String {
-    let breaks = whitespace_runs(replaced)
-        .into_iter()
-        .filter(|r| replaced[r.clone()].contains('\n'));
-    let gaps = whitespace_runs(replacement);
-    let (old_len, new_len) = (replaced.chars().count(), replacement.chars().count());
-    if old_len == 0 || gaps.is_empty() {
-        return replacement.to_string();
-    }
-    let mut chosen: Vec<(Range<usize>, &str)> = Vec::new();
-    for run in breaks {
-        let share = replaced[..run.start].chars().count() as f64 / old_len as f64;
-        let target = share * new_len as f64;
-        let nearest = gaps.iter().min_by(|a, b| {
-            let distance =
-                |g: &Range<usize>| (replacement[..g.start].chars().count() as f64 - target).abs();
-            distance(a).total_cmp(&distance(b))
-        });
-        if let Some(gap) = nearest
-            && !chosen.iter().any(|(g, _)| g == gap)
-        {
-            chosen.push((gap.clone(), &replaced[run]));
-        }
-    }
-    chosen.sort_by_key(|(gap, _)| gap.start);
-    let mut out = replacement.to_string();
-    for (gap, whitespace) in chosen.iter().rev() {
-        out.replace_range(gap.clone(), whitespace);
-    }
-    out
-}
-
-/// The byte ranges of the runs of whitespace in `text`.
-fn whitespace_runs(text: &str) -> Vec<Range<usize>> {
-    let mut runs: Vec<Range<usize>> = Vec::new();
-    for (i, c) in text.char_indices() {
-        if !c.is_whitespace() {
-            continue;
-        }
-        match runs.last_mut() {
-            Some(last) if last.end == i => last.end = i + c.len_utf8(),
-            _ => runs.push(i..i + c.len_utf8()),
-        }
-    }
-    runs
 }
 
 /// Writes `fixed` over `path` atomically, if the file still holds `original`.
@@ -225,13 +179,6 @@ pub fn unified_diff(path: &str, original: &str, fixed: &str) -> String {
         .to_string()
 }
 
-/// Whether the phrase is followed by a possessive ("the service users' forum"): a multi-word suggestion
-/// ("people we support") cannot take the apostrophe, so a person rewords the sentence instead.
-fn before_a_possessive(finding: &Finding) -> bool {
-    let after = &finding.context.text[finding.context.phrase.end..];
-    after.starts_with(['\'', '\u{2019}'])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,23 +203,6 @@ mod tests {
             "The people we support met."
         );
         assert_eq!(fixed("The client met us."), "The client met us.");
-    }
-
-    #[test]
-    fn a_phrase_wrapped_across_lines_keeps_its_line_break() {
-        assert_eq!(
-            keep_line_breaks("service\nuser", "person we support"),
-            "person we\nsupport"
-        );
-        assert_eq!(
-            keep_line_breaks("give a voice to the\r\n  voiceless", "listen to people"),
-            "listen to\r\n  people"
-        );
-        assert_eq!(
-            keep_line_breaks("service user", "person we support"),
-            "person we support"
-        );
-        assert_eq!(keep_line_breaks("service\nuser", "person"), "person");
     }
 
     #[test]

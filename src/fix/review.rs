@@ -56,11 +56,7 @@ pub fn review_file(
             if let Ok(n) = answer.parse::<usize>()
                 && (1..=literal.len()).contains(&n)
             {
-                review.edits.push(Edit {
-                    range: finding.replace.clone(),
-                    replacement: literal[n - 1].clone(),
-                    rule: finding.rule,
-                });
+                review.edits.push(Edit::new(finding, literal[n - 1]));
                 break;
             }
             match answer {
@@ -73,11 +69,7 @@ pub fn review_file(
                     if own.is_empty() {
                         writeln!(out, "nothing typed; the phrase stays as it is")?;
                     } else {
-                        review.edits.push(Edit {
-                            range: finding.replace.clone(),
-                            replacement: own.to_string(),
-                            rule: finding.rule,
-                        });
+                        review.edits.push(Edit::new(finding, own));
                     }
                     break;
                 }

@@ -75,6 +75,11 @@ pub struct JsonFinding<'a> {
     /// Strength-based alternatives, best first, in the casing of the matched text; a suggestion in angle brackets
     /// (`<their name>`) is advice, not replacement text.
     pub suggestions: &'a [String],
+    /// The edit that puts the first suggestion in place, exactly as `reframe fix` writes it (the article before the
+    /// phrase included when the suggestion brings its own), or `null` when the first suggestion is advice or the
+    /// phrase cannot take a drop-in wording (in quotation marks, with markup inside it, before a possessive, or in a
+    /// Word or OpenDocument file). Offsets are into the file's text as checked (UTF-8).
+    pub replacement: Option<JsonReplacement>,
     /// Why the phrase matters.
     pub why: &'a str,
     /// Where the finding is in a Word or OpenDocument file ("paragraph 12, table 1 row 2 cell 1"); absent for
@@ -85,6 +90,21 @@ pub struct JsonFinding<'a> {
     /// Present and true when the phrase is inside quotation marks (reported only with `--include-quotes`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub quoted: bool,
+}
+
+/// One edit: the bytes `start_byte..end_byte` of the file become `text`. Applying the edits marked `safe` of a file,
+/// back to front, gives byte for byte what `reframe fix` writes.
+#[derive(Debug, Serialize)]
+pub struct JsonReplacement {
+    /// 0-based offset of the first byte replaced.
+    pub start_byte: usize,
+    /// 0-based offset one past the last byte replaced.
+    pub end_byte: usize,
+    /// The new text.
+    pub text: String,
+    /// Whether `reframe fix` applies this edit without asking (the rule is marked safe and the finding is
+    /// certain); otherwise it is a suggestion for a person to accept (`reframe fix -i`).
+    pub safe: bool,
 }
 
 impl<'a> JsonFinding<'a> {
@@ -107,6 +127,12 @@ impl<'a> JsonFinding<'a> {
             confidence: f.confidence,
             message: &f.message,
             suggestions: &f.suggestions,
+            replacement: f.first_replacement().map(|r| JsonReplacement {
+                start_byte: r.range.start,
+                end_byte: r.range.end,
+                text: r.text,
+                safe: f.is_safe_fix(rule),
+            }),
             why: &rule.why,
             location: f.location.as_deref(),
             quoted: f.quoted,

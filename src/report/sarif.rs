@@ -11,6 +11,9 @@
 //!   (`startLine`, `startColumn`, `endLine`, `endColumn`, `snippet` of the phrase itself). Unless redacted, a
 //!   `contextRegion` holds the whole line(s) as its snippet; `partialFingerprints["reframe/v1"]` hashes the rule, the
 //!   phrase and the words around it, so that code scanning follows an alert when lines move;
+//! - `fixes`: on a result whose first suggestion is a drop-in wording, the edit that puts it in place (a
+//!   `deletedRegion` by byte offset and length, and the `insertedContent`), as in the JSON format's `replacement`;
+//!   `properties.safe` says whether `reframe fix` applies it without asking;
 //! - `invocations`: whether every file could be checked, and a notification for each that could not.
 
 use std::collections::BTreeMap;
@@ -96,6 +99,9 @@ struct SarifResult {
     message: Text,
     locations: [Location; 1],
     partial_fingerprints: BTreeMap<&'static str, String>,
+    /// The edit that puts the first suggestion in place, when it is a drop-in wording.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<Fix>,
     /// How sure the finding is, under reframe's own key.
     properties: ResultProperties,
     /// SARIF's priority from 0 to 100: certain findings rank high, possible ones low.
@@ -105,6 +111,41 @@ struct SarifResult {
 #[derive(Serialize)]
 struct ResultProperties {
     confidence: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fix {
+    description: Text,
+    artifact_changes: [ArtifactChange; 1],
+    properties: FixProperties,
+}
+
+#[derive(Serialize)]
+struct FixProperties {
+    /// Whether `reframe fix` applies the edit without asking.
+    safe: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: [Replacement; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: ByteRegion,
+    inserted_content: Text,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ByteRegion {
+    byte_offset: usize,
+    byte_length: usize,
 }
 
 #[derive(Serialize)]
@@ -275,8 +316,34 @@ pub(super) fn write(
                         },
                     });
                     location.physical_location.context_region = context_region;
-                    let rule_id = &rules.rules[f.rule].id;
+                    let rule = &rules.rules[f.rule];
+                    let rule_id = &rule.id;
+                    let fixes = f
+                        .first_replacement()
+                        .map(|r| Fix {
+                            description: Text {
+                                text: format!("Replace with \u{201C}{}\u{201D}", r.text),
+                            },
+                            artifact_changes: [ArtifactChange {
+                                artifact_location: ArtifactLocation {
+                                    uri: path_uri(&report.path),
+                                },
+                                replacements: [Replacement {
+                                    deleted_region: ByteRegion {
+                                        byte_offset: r.range.start,
+                                        byte_length: r.range.len(),
+                                    },
+                                    inserted_content: Text { text: r.text },
+                                }],
+                            }],
+                            properties: FixProperties {
+                                safe: f.is_safe_fix(rule),
+                            },
+                        })
+                        .into_iter()
+                        .collect();
                     results.push(SarifResult {
+                        fixes,
                         partial_fingerprints: BTreeMap::from([(
                             FINGERPRINT,
                             crate::report::baseline::fingerprint(rule_id, f),

@@ -172,6 +172,50 @@ pub struct Pack {
     pub enabled: bool,
 }
 
+/// A sentence a rule must flag, and optionally the sentence its first suggestion must make of it.
+///
+/// In a pack, `examples = ["Sam is a service user."]` or, with the rewrite `reframe test-rules` checks,
+/// `examples = [{ text = "Sam is a service user.", fixed = "Sam is a person we support." }]`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum Example {
+    /// A sentence only.
+    Sentence(String),
+    /// A sentence and its rewrite.
+    Rewrite {
+        /// The sentence the rule must flag.
+        text: String,
+        /// The sentence with the rule's first suggestion in place, exactly.
+        fixed: String,
+    },
+}
+
+impl Example {
+    /// The sentence the rule must flag.
+    pub fn text(&self) -> &str {
+        match self {
+            Example::Sentence(text) | Example::Rewrite { text, .. } => text,
+        }
+    }
+
+    /// The expected rewrite, if the example has one.
+    pub fn fixed(&self) -> Option<&str> {
+        match self {
+            Example::Sentence(_) => None,
+            Example::Rewrite { fixed, .. } => Some(fixed),
+        }
+    }
+}
+
+impl std::fmt::Display for Example {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Example::Sentence(text) => f.write_str(text),
+            Example::Rewrite { text, fixed } => write!(f, "{text} \u{2192} {fixed}"),
+        }
+    }
+}
+
 /// One rule: the phrases it flags, its alternatives and why.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -201,8 +245,8 @@ pub struct Rule {
     pub case_sensitive: bool,
     /// A regular expression, matched against normalised text.
     pub regex: Option<String>,
-    /// Sentences the rule must flag.
-    pub examples: Vec<String>,
+    /// Sentences the rule must flag, some with the sentence its first suggestion must make of them.
+    pub examples: Vec<Example>,
     /// Sentences no rule of the pack may flag.
     pub counter_examples: Vec<String>,
     /// The pack file and the line where the rule starts.

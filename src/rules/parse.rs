@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 use crate::error::LocatedError;
 use crate::rules::forms::Pattern;
 use crate::rules::{
-    AppliesTo, Category, FixSafety, Neighbours, Origin, Pack, Rule, RuleConfidence, Sense,
+    AppliesTo, Category, Example, FixSafety, Neighbours, Origin, Pack, Rule, RuleConfidence, Sense,
     Severity, Source, is_hint,
 };
 
@@ -57,7 +57,7 @@ struct RawRule {
     #[serde(default)]
     regex: Option<Spanned<String>>,
     #[serde(default)]
-    examples: Vec<String>,
+    examples: Vec<Example>,
     #[serde(default)]
     counter_examples: Vec<String>,
     #[serde(default)]

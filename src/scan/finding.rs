@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::rules::{Rule, Severity, is_hint};
+use crate::rules::{FixSafety, Rule, Severity, is_hint};
 use crate::scan::matcher::Match;
 use crate::scan::sense::Confidence;
 use crate::text::{LineIndex, is_word_char};
@@ -83,7 +83,13 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
                 .map(|s| {
                     // An acronym's capitals say nothing about the sentence: only an article before it does.
                     let case_model = if rule.case_sensitive { "" } else { matched };
-                    shape_suggestion(&s, case_model, article)
+                    let shaped = shape_suggestion(&s, case_model, article);
+                    // "the respite" becomes "the short break", not "the a short break".
+                    if article.is_none() && after_a_determiner(&text[..m.range.start]) {
+                        drop_leading_article(&shaped)
+                    } else {
+                        shaped
+                    }
                 })
                 .collect();
             let replace_start = m.article.as_ref().map_or(m.range.start, |a| a.start);
@@ -114,6 +120,109 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
             }
         })
         .collect()
+}
+
+/// An exact edit of a file's text: the bytes `range` (0-based, end exclusive) become `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    /// The bytes replaced: the matched words and any article before them.
+    pub range: Range<usize>,
+    /// The new text, exactly as it goes into the file.
+    pub text: String,
+}
+
+impl Finding {
+    /// The edit that puts `wording` in place of the phrase and any article before it; a line break that was
+    /// inside the phrase is kept at the nearest gap between the new words.
+    pub fn replacement_with(&self, wording: &str) -> Replacement {
+        let replaced = &self.context.text[self.context.replace.clone()];
+        Replacement {
+            range: self.replace.clone(),
+            text: keep_line_breaks(replaced, wording),
+        }
+    }
+
+    /// The edit that puts the first suggestion in place, or `None` where there is no drop-in wording: the first
+    /// suggestion is advice (`<...>`), the phrase is in quotation marks (the person's own words), has markup inside
+    /// it (`**service** user`), comes before a possessive (a multi-word wording cannot take the apostrophe), or is in
+    /// a Word or OpenDocument file (whose positions are within a paragraph, not the file).
+    pub fn first_replacement(&self) -> Option<Replacement> {
+        let first = self.suggestions.first()?;
+        let as_written = &self.context.text[self.context.phrase.clone()];
+        if is_hint(first)
+            || self.quoted
+            || self.location.is_some()
+            || as_written != self.text
+            || self.before_a_possessive()
+        {
+            return None;
+        }
+        Some(self.replacement_with(first))
+    }
+
+    /// Whether `reframe fix` puts the first suggestion in place without asking: the rule (`rule`, this finding's)
+    /// is marked `fix = "safe"`, the finding is certain (a possible finding, whose sense is unclear, is never
+    /// changed without asking) and the first suggestion is a drop-in wording ([`Finding::first_replacement`]).
+    pub fn is_safe_fix(&self, rule: &Rule) -> bool {
+        rule.fix == FixSafety::Safe
+            && self.confidence == Confidence::Certain
+            && self.first_replacement().is_some()
+    }
+
+    /// Whether the phrase is followed by a possessive ("the service users' forum").
+    fn before_a_possessive(&self) -> bool {
+        let after = &self.context.text[self.context.phrase.end..];
+        after.starts_with(['\'', '\u{2019}'])
+    }
+}
+
+/// `replacement`, with each whitespace run of `replaced` that holds a line break copied into the gap between words
+/// of `replacement` nearest to the same place (measured as a share of the phrase's length in characters).
+pub fn keep_line_breaks(replaced: &str, replacement: &str) -> String {
+    let breaks = whitespace_runs(replaced)
+        .into_iter()
+        .filter(|r| replaced[r.clone()].contains('\n'));
+    let gaps = whitespace_runs(replacement);
+    let (old_len, new_len) = (replaced.chars().count(), replacement.chars().count());
+    if old_len == 0 || gaps.is_empty() {
+        return replacement.to_string();
+    }
+    let mut chosen: Vec<(Range<usize>, &str)> = Vec::new();
+    for run in breaks {
+        let share = replaced[..run.start].chars().count() as f64 / old_len as f64;
+        let target = share * new_len as f64;
+        let nearest = gaps.iter().min_by(|a, b| {
+            let distance =
+                |g: &Range<usize>| (replacement[..g.start].chars().count() as f64 - target).abs();
+            distance(a).total_cmp(&distance(b))
+        });
+        if let Some(gap) = nearest
+            && !chosen.iter().any(|(g, _)| g == gap)
+        {
+            chosen.push((gap.clone(), &replaced[run]));
+        }
+    }
+    chosen.sort_by_key(|(gap, _)| gap.start);
+    let mut out = replacement.to_string();
+    for (gap, whitespace) in chosen.iter().rev() {
+        out.replace_range(gap.clone(), whitespace);
+    }
+    out
+}
+
+/// The byte ranges of the runs of whitespace in `text`.
+fn whitespace_runs(text: &str) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(last) if last.end == i => last.end = i + c.len_utf8(),
+            _ => runs.push(i..i + c.len_utf8()),
+        }
+    }
+    runs
 }
 
 /// The severity of a finding of this confidence: a possible finding is `info` at most.
@@ -151,7 +260,7 @@ pub fn shape_suggestion(suggestion: &str, matched: &str, article: Option<&str>) 
                 format!("{} {suggestion}", indefinite_article(suggestion))
             };
             // Words in capitals ("a SERVICE USER") keep their capitals; the article keeps its own case.
-            let shouted = match_case("x", matched) == "X";
+            let shouted = match_case("xx yy", matched) == "XX YY";
             if shouted && let Some((first, rest)) = phrase.split_once(' ') {
                 let first = if article.chars().any(char::is_lowercase) {
                     match_case(first, article)
@@ -168,6 +277,38 @@ pub fn shape_suggestion(suggestion: &str, matched: &str, article: Option<&str>) 
         None => (suggestion.to_string(), matched.to_string()),
     };
     match_case(&phrase, &case_model)
+}
+
+/// Whether `before` ends with a determiner ("the", "this", "her", ...) and a space.
+fn after_a_determiner(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let word = head[word_start..].to_lowercase();
+    DETERMINERS.contains(&word.as_str())
+        && !matches!(
+            word.as_str(),
+            "people" | "someone" | "somebody" | "anyone" | "everyone"
+        )
+}
+
+/// `phrase` without a leading "a " or "an " (any case); hints and other phrases unchanged.
+fn drop_leading_article(phrase: &str) -> String {
+    for article in ["a ", "an "] {
+        if phrase.len() > article.len()
+            && phrase[..article.len()].eq_ignore_ascii_case(article)
+            && !is_hint(phrase)
+        {
+            return phrase[article.len()..].to_string();
+        }
+    }
+    phrase.to_string()
 }
 
 /// "a" or "an" for the word that starts `phrase`, by its sound as far as spelling shows it.
@@ -193,9 +334,19 @@ pub fn indefinite_article(phrase: &str) -> &'static str {
 /// otherwise the phrase as written.
 pub fn match_case(phrase: &str, model: &str) -> String {
     // An ending after an apostrophe says nothing about the word's case: "DNA'd" is the acronym DNA.
+    // Nor does a plural or verb ending on an acronym: "DNAs", "DNAd".
     let core: Vec<&str> = model
         .split_whitespace()
         .map(|w| w.split(['\'', '\u{2019}']).next().unwrap_or(w))
+        .map(|w| {
+            let capitals = w.chars().take_while(char::is_ascii_uppercase).count();
+            let ending = &w[capitals..];
+            if capitals >= 2 && matches!(ending, "s" | "d" | "ed" | "ing") {
+                &w[..capitals]
+            } else {
+                w
+            }
+        })
         .collect();
     let letters: Vec<char> = core
         .iter()
@@ -225,6 +376,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_phrase_wrapped_across_lines_keeps_its_line_break() {
+        assert_eq!(
+            keep_line_breaks("service\nuser", "person we support"),
+            "person we\nsupport"
+        );
+        assert_eq!(
+            keep_line_breaks("give a voice to the\r\n  voiceless", "listen to people"),
+            "listen to\r\n  people"
+        );
+        assert_eq!(
+            keep_line_breaks("service user", "person we support"),
+            "person we support"
+        );
+        assert_eq!(keep_line_breaks("service\nuser", "person"), "person");
+    }
+
+    #[test]
     fn suggestions_follow_the_case_of_the_matched_words() {
         assert_eq!(match_case("person", "Service user"), "Person");
         assert_eq!(
@@ -237,11 +405,25 @@ mod tests {
         // Short words in capitals are acronyms: the phrase stays as written.
         assert_eq!(match_case("missed", "DNA"), "missed");
         assert_eq!(match_case("missed", "DNA'd"), "missed");
+        assert_eq!(match_case("missed", "DNAs"), "missed");
+        assert_eq!(match_case("missed", "DNAd"), "missed");
         assert_eq!(
             shape_suggestion("person we support", "SERVICE USER", Some("a")),
             "a PERSON WE SUPPORT"
         );
         assert_eq!(match_case("a person", "ADDICT"), "A PERSON");
+    }
+
+    #[test]
+    fn a_suggestion_after_a_determiner_drops_its_own_article() {
+        assert!(after_a_determiner("But the "));
+        assert!(after_a_determiner("Her "));
+        assert!(!after_a_determiner("the"));
+        assert!(!after_a_determiner("We offer "));
+        assert_eq!(drop_leading_article("a short break"), "short break");
+        assert_eq!(drop_leading_article("An hour"), "hour");
+        assert_eq!(drop_leading_article("another break"), "another break");
+        assert_eq!(drop_leading_article("<a hint>"), "<a hint>");
     }
 
     #[test]
@@ -272,6 +454,19 @@ mod tests {
                 "the person we support",
             ),
             ("person", "ADDICT", Some("AN"), "A PERSON"),
+            // A capitalised word is not shouting: only the article's case counts.
+            (
+                "child with Down's syndrome",
+                "Down's child",
+                Some("a"),
+                "a child with Down's syndrome",
+            ),
+            (
+                "person who injects drugs",
+                "IV drug user",
+                Some("an"),
+                "a person who injects drugs",
+            ),
             ("<their name>", "service user", Some("a"), "<their name>"),
             ("unit", "x", Some("an"), "a unit"),
             ("hour", "x", Some("a"), "an hour"),

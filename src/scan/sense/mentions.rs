@@ -2,7 +2,7 @@
 //! words introduce, or heading a glossary entry) is not a finding.
 
 use super::words::OBJECTS;
-use super::{Candidate, floor_char_boundary, tokens_before};
+use super::{Candidate, ceil_char_boundary, floor_char_boundary, tokens_before};
 
 /// Phrases that talk about words: a match right after one (or in the list one introduces) is a mention.
 pub(super) const MENTION_TRIGGERS: &[&[&str]] = &[
@@ -47,6 +47,12 @@ pub(super) const MENTION_TRIGGERS: &[&[&str]] = &[
     &["replace"],
     &["replacing"],
     &["replaced"],
+    &["called"],
+    &["known", "as"],
+    &["referred", "to", "as"],
+    &["definition", "of"],
+    &["definition", "of", "a"],
+    &["definition", "of", "an"],
 ];
 
 /// Words that make a preceding trigger about words: "words such as", "terms like", "do not use".
@@ -109,6 +115,81 @@ pub(super) fn is_headword(candidate: &Candidate) -> bool {
     rest.starts_with(['\u{2013}', '\u{2014}']) || rest.starts_with("- ")
 }
 
+/// Words after a match that show the sentence is about the word: "X is a term ...", "X has become a catchall
+/// term", "X implies feebleness", "X is commonly used as an adjective".
+const ABOUT_THE_WORD: &[&str] = &[
+    "term",
+    "terms",
+    "word",
+    "words",
+    "phrase",
+    "expression",
+    "connotation",
+    "connotations",
+];
+
+/// Whether the words after the match talk about it as a word: a verb, then within five words a word about words
+/// after an article ("is a term", "has become a catchall term") or "used as/in/to describe" ("can also be used in a derogatory manner"), or
+/// "implies"; or the match is in backticks (`` `alcoholic` ``), as a word shown, not used.
+pub(super) fn talked_about_after(candidate: &Candidate) -> bool {
+    let text = candidate.original;
+    let range = &candidate.original_range;
+    if in_backticks(text, range) {
+        return true;
+    }
+    let norm = candidate.norm;
+    let to = floor_char_boundary(norm, candidate.end.saturating_add(80).min(norm.len()));
+    let after = &norm[candidate.end..to];
+    let clause = after
+        .split(['.', '!', '?', ':', ';', ',', '('])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause
+        .split(' ')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if matches!(*first, "implies" | "imply" | "connotes") {
+        return true;
+    }
+    if !matches!(
+        *first,
+        "is" | "are" | "was" | "has" | "have" | "can" | "should" | "may" | "might"
+    ) {
+        return false;
+    }
+    // "a ... term": a word about words after an article ("the summer term" is a school's).
+    let about_the_word = words
+        .iter()
+        .position(|w| matches!(*w, "a" | "an"))
+        .is_some_and(|article| {
+            words[article + 1..]
+                .iter()
+                .any(|w| ABOUT_THE_WORD.contains(w))
+        });
+    about_the_word
+        || words.windows(3).any(|w| {
+            w[0] == "used"
+                && (matches!(w[1], "as" | "in" | "about")
+                    || (w[1] == "to" && matches!(w[2], "describe" | "refer" | "mean" | "label")))
+        })
+}
+
+/// Whether the match is inside a code span on one line: `` `alcoholic` ``, `` `handicapped-parking` ``.
+fn in_backticks(text: &str, range: &std::ops::Range<usize>) -> bool {
+    // A code span holding a word is short: read 100 bytes either side at most, so the check stays local.
+    let from = ceil_char_boundary(text, range.start.saturating_sub(100));
+    let to = floor_char_boundary(text, range.end.saturating_add(100).min(text.len()));
+    let before = text[from..range.start].rsplit('\n').next().unwrap_or("");
+    let after = text[range.end..to].split('\n').next().unwrap_or("");
+    // An odd number of backticks before the match on its line opens a span that one after it closes.
+    before.matches('`').count() % 2 == 1 && after.contains('`')
+}
+
 /// Whether the match is talked about as a word: right after a trigger ("we do not say X", "avoid X", "terms
 /// such as X"), or an item of the list a trigger introduces ("words such as addict, junkie or X").
 pub(super) fn is_mention(candidate: &Candidate) -> bool {
@@ -121,7 +202,9 @@ pub(super) fn is_mention(candidate: &Candidate) -> bool {
         if items > 6 || words_in_item > 3 {
             return false;
         }
-        if trigger_at(&tokens[i..]) {
+        if let Some(trigger) = trigger_at(&tokens[i..])
+            && (i == 0 || !ADJACENT_ONLY.contains(&trigger[0]))
+        {
             return true;
         }
         match *token {
@@ -143,9 +226,16 @@ pub(super) fn is_mention(candidate: &Candidate) -> bool {
     false
 }
 
-/// Whether the tokens (nearest first) start with a mention trigger.
-pub(super) fn trigger_at(tokens: &[&str]) -> bool {
-    MENTION_TRIGGERS.iter().any(|trigger| {
+/// Words right before "called" that make it about the words: "commonly called X", "previously called X".
+const CALLED_CONTEXT: &[&str] = &["commonly", "previously", "formerly", "often", "usually"];
+
+/// Triggers that make a mention only right before the match: "commonly called going AWOL" talks about the words,
+/// "called him a cripple" reports them said to a person.
+const ADJACENT_ONLY: &[&str] = &["called", "known", "referred", "definition"];
+
+/// The mention trigger the tokens (nearest first) start with, if any.
+pub(super) fn trigger_at(tokens: &[&str]) -> Option<&'static [&'static str]> {
+    MENTION_TRIGGERS.iter().copied().find(|trigger| {
         if trigger.len() > tokens.len() {
             return false;
         }
@@ -173,6 +263,11 @@ pub(super) fn trigger_at(tokens: &[&str]) -> bool {
                 | "replacing"
                 | "replaced"
         );
+        // "called X" talks about the words only after "commonly", "previously" and the like: "she was called
+        // aggressive" and "so-called X" (as often the writer's own scare quote) do not.
+        if trigger[0] == "called" {
+            return tokens.get(1).is_some_and(|w| CALLED_CONTEXT.contains(w));
+        }
         // "describe him as X" is said of a person; "describing people as X" talks about the words.
         if trigger[0] == "as" && tokens.get(1).is_some_and(|w| OBJECTS.contains(w)) {
             return false;

@@ -30,7 +30,7 @@ mod mentions;
 mod names;
 mod words;
 
-use mentions::{is_headword, is_mention};
+use mentions::{is_headword, is_mention, talked_about_after};
 use names::{in_address, in_name};
 use words::{COPULAS, FUNCTION_WORDS, INTENSIFIERS, OBJECTS};
 
@@ -95,6 +95,7 @@ pub fn judge(candidate: &Candidate, sense: &Sense) -> Option<Confidence> {
     if in_address(candidate)
         || in_name(candidate)
         || is_mention(candidate)
+        || talked_about_after(candidate)
         || is_headword(candidate)
     {
         return None;

@@ -50,6 +50,7 @@ pub(super) const NAME_HEADS: &[&str] = &[
     "regulations",
     "scheme",
     "society",
+    "strategy",
     "trust",
     "union",
     "university",
@@ -179,6 +180,12 @@ pub(super) fn in_name(candidate: &Candidate) -> bool {
             .split(|c: char| !is_word_char(c))
             .filter(|w| !w.is_empty() && title_case(w))
             .count();
+    // A capitalised match joined by "of", "for" or "and" to a capitalised word before it is part of a title or
+    // name ("Pets of the Homeless", "Coalition for Homeless Veterans", "Aging and the Elderly"): in prose those
+    // words are in lower case.
+    if joined_to_a_capitalised_word(candidate.original, candidate.original_range.start) {
+        return true;
+    }
     // Three capitalised words in a row inside running prose name something ("a Homeless Youth Outreach
     // program", "Morro Bay Senior Citizens offers"); a heading in title case does not.
     let named_words = capitalised_words.saturating_sub(usize::from(sentence_start));
@@ -191,4 +198,27 @@ pub(super) fn in_name(candidate: &Candidate) -> bool {
             .split_whitespace()
             .last()
             .is_some_and(|w| in_run(w) && w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether the words right before `start` are a capitalised word, then "of", "for", "and" or "&", then
+/// optionally "the": "Coalition for [the] ...".
+fn joined_to_a_capitalised_word(text: &str, start: usize) -> bool {
+    let from = ceil_char_boundary(text, start.saturating_sub(80));
+    let before = &text[from..start];
+    let before = before.rsplit('\n').next().unwrap_or(before);
+    let mut words = before.split_whitespace().rev();
+    let mut word = words.next();
+    if word == Some("the") {
+        word = words.next();
+    }
+    if !word.is_some_and(|w| matches!(w, "of" | "for" | "and" | "&")) {
+        return false;
+    }
+    words.next().is_some_and(|w| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && w.chars().all(is_word_char)
+            && chars.any(char::is_lowercase)
+            && !matches!(w, "A" | "An" | "The")
+    })
 }
