@@ -15,8 +15,8 @@
 //! - [`cli`]: the commands (`check`, `fix`, `rules`, `explain`, `test-rules`, `init`, `config`), their arguments,
 //!   the layered settings and configuration files, and progress.
 //!
-//! Beneath them all, [`text`] (normalisation, word boundaries, line and column positions) and [`error`] (errors
-//! that name a file and a place in it).
+//! Beneath them all, [`text`] (normalisation, word boundaries, line and column positions), [`read`] (bounded reads
+//! of regular files only) and [`error`] (errors that name a file and a place in it).
 //!
 //! ```
 //! use reframe::rules::{PackSelection, RuleSet};
@@ -35,6 +35,7 @@
 pub mod cli;
 pub mod error;
 pub mod fix;
+pub mod read;
 pub mod report;
 pub mod rules;
 pub mod scan;

@@ -112,6 +112,63 @@ fn no_config_and_an_explicit_config() {
 }
 
 #[test]
+fn a_repository_config_cannot_name_packs_outside_the_repository() {
+    let dir = repo();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let secret = tempfile::NamedTempFile::new().unwrap();
+    fs::write(secret.path(), "TOKEN=hunter2\n").unwrap();
+    write(
+        dir.path(),
+        "notes/reframe.toml",
+        format!(
+            "rules = [{:?}, \"../../outside/\", \"../packs/semantics.toml\"]\n",
+            secret.path().display().to_string()
+        ),
+    );
+    let (code, stdout, stderr) = run(reframe_in(dir.path()).args(["check", "notes", "policies"]));
+    assert_eq!(code, 2);
+    assert_contains(
+        &stderr,
+        &[
+            "error: `rules` names a path outside the repository this configuration belongs to",
+            "notes/reframe.toml:1:10",
+            "error: notes/a.txt: not checked: its configuration file has errors",
+        ],
+    );
+    assert_eq!(
+        stderr
+            .matches("names a path outside the repository")
+            .count(),
+        2,
+        "the pack inside the repository is fine: {stderr}"
+    );
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+    assert!(stdout.contains("policies/p.md:1:"), "{stdout}");
+}
+
+#[test]
+fn packs_configs_and_baselines_must_be_regular_files() {
+    let dir = repo();
+    for args in [
+        &["--rules", "/dev/zero", "check", "notes"][..],
+        &["--config", "/dev/zero", "check", "notes"],
+        &["check", "--baseline", "/dev/zero", "notes"],
+    ] {
+        let (code, _, stderr) = run(reframe_in(dir.path()).args(args));
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert_contains(&stderr, &["not a regular file (a device)"]);
+    }
+    // A device named as a document is an error for that file; the others are still checked.
+    let (code, stdout, stderr) = run(reframe_in(dir.path()).args(["check", "/dev/zero", "notes"]));
+    assert_eq!(code, 2);
+    assert_contains(
+        &stderr,
+        &["error: /dev/zero: could not read the file: not a regular file (a device)"],
+    );
+    assert!(stdout.contains("notes/a.txt:1:"), "{stdout}");
+}
+
+#[test]
 fn config_errors_name_the_place_and_suggest() {
     let dir = repo();
     write(

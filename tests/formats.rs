@@ -208,7 +208,7 @@ fn word_documents_are_read_the_way_word_shows_them() {
         r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>
 <w:p><w:r><w:t xml:space="preserve">She is a </w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>serv</w:t></w:r><w:r><w:t>ice</w:t></w:r><w:proofErr w:type="spellEnd"/><w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve"> user</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>
 <w:p><w:r><w:t xml:space="preserve">Staff </w:t></w:r><w:del w:id="2" w:author="A"><w:r><w:delText>say she is chaotic and </w:delText></w:r></w:del><w:r><w:t>met her.</w:t></w:r></w:p>
-<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>A manipulative box.</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>A manipulative box.</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>A manipulative man.</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>A manipulative man.</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
 <w:p><w:commentRangeStart w:id="7"/><w:r><w:t>Quoting the policy: people who are hard to reach.</w:t></w:r><w:commentRangeEnd w:id="7"/></w:p>
 <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Non-compliant &amp; more.</w:t></w:r></w:p>
 <w:p><w:r><w:t xml:space="preserve">Then </w:t></w:r><w:commentRangeStart w:id="9"/><w:r><w:t>nothing here.</w:t></w:r><w:commentRangeEnd w:id="9"/></w:p>

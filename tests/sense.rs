@@ -108,6 +108,16 @@ fn deficit_uses_about_people_are_certain() {
             "service users",
         ),
         (
+            "Cold weather hits the vulnerable hardest.",
+            "the-vulnerable",
+            "the vulnerable",
+        ),
+        (
+            "Many of the mentally ill end up on the streets.",
+            "the-mentally-ill",
+            "the mentally ill",
+        ),
+        (
             "Support for the homeless is patchy.",
             "the-homeless",
             "the homeless",

@@ -87,15 +87,16 @@ impl Config {
 
 /// Reads and parses a configuration file.
 pub fn load(path: &Path) -> Result<Config, Vec<LocatedError>> {
-    let source = std::fs::read_to_string(path).map_err(|e| {
-        vec![LocatedError {
-            path: path.display().to_string(),
-            line: 1,
-            column: 1,
-            line_text: String::new(),
-            message: format!("could not read the configuration: {e}"),
-        }]
-    })?;
+    let source =
+        crate::read::read_text_capped(path, crate::read::MAX_CONFIG_BYTES).map_err(|e| {
+            vec![LocatedError {
+                path: path.display().to_string(),
+                line: 1,
+                column: 1,
+                line_text: String::new(),
+                message: format!("could not read the configuration: {e}"),
+            }]
+        })?;
     parse(&source, path)
 }
 
@@ -110,6 +111,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Vec<LocatedError>> {
         )]
     })?;
     let mut errors = Vec::new();
+    let dir = path.parent().unwrap_or(Path::new("."));
     let mut top = DeTable::new();
     let mut overrides = Vec::new();
     for (key, value) in document.get_ref().iter() {
@@ -117,7 +119,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Vec<LocatedError>> {
             match value.get_ref() {
                 DeValue::Array(items) => {
                     for item in items.iter() {
-                        match parse_override(item, &err_at) {
+                        match parse_override(item, dir, &err_at) {
                             Ok(o) => overrides.push(o),
                             Err(e) => errors.extend(e),
                         }
@@ -133,7 +135,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Vec<LocatedError>> {
             top.insert(key.clone(), value.clone());
         }
     }
-    let options = match parse_options(top, document.span(), &err_at) {
+    let options = match parse_options(top, document.span(), dir, &err_at) {
         Ok(options) => Some(options),
         Err(e) => {
             errors.extend(e);
@@ -154,6 +156,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Vec<LocatedError>> {
 
 fn parse_override(
     item: &Spanned<DeValue<'_>>,
+    dir: &Path,
     err_at: &dyn Fn(usize, String) -> LocatedError,
 ) -> Result<Override, Vec<LocatedError>> {
     let DeValue::Table(table) = item.get_ref() else {
@@ -188,7 +191,7 @@ fn parse_override(
             "this override has no `paths`: say which files it applies to, e.g. paths = [\"bids/**\"]".into(),
         ));
     }
-    match parse_options(rest, item.span(), err_at) {
+    match parse_options(rest, item.span(), dir, err_at) {
         Ok(options) if errors.is_empty() => Ok(Override {
             paths: paths.unwrap_or_default(),
             options,
@@ -204,10 +207,34 @@ fn parse_override(
 fn parse_options(
     table: DeTable<'_>,
     span: std::ops::Range<usize>,
+    dir: &Path,
     err_at: &dyn Fn(usize, String) -> LocatedError,
 ) -> Result<Options, Vec<LocatedError>> {
     // Unknown keys first, each with its own place and a suggestion.
     let mut errors = Vec::new();
+    // A repository's configuration may name packs inside the repository only: a pull request must not make
+    // reframe read (and quote, in an error) a file elsewhere on the machine.
+    for (key, value) in table.iter() {
+        if key.get_ref().as_ref() != "rules" {
+            continue;
+        }
+        if let DeValue::Array(items) = value.get_ref() {
+            for item in items.iter() {
+                if let DeValue::String(name) = item.get_ref()
+                    && outside_repository(dir, Path::new(name.as_ref()))
+                {
+                    errors.push(err_at(
+                        item.span().start,
+                        format!(
+                            "`rules` names a path outside the repository this configuration belongs to \
+                             ({}): it was not read; pass it with --rules on the command line instead",
+                            repository_root(dir).display()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
     for key in table.keys() {
         let name = key.get_ref().as_ref();
         if !OPTION_KEYS.contains(&name) {
@@ -242,6 +269,48 @@ fn parse_options(
         };
         vec![err_at(e.span().map_or(0, |s| s.start), message)]
     })
+}
+
+/// The repository a configuration in `dir` belongs to: the nearest folder at or above it holding `.git`; else
+/// the folder reframe runs in, if `dir` is inside it; else `dir` itself.
+pub fn repository_root(dir: &Path) -> PathBuf {
+    let canonical = |p: &Path| {
+        std::fs::canonicalize(p)
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let dir = canonical(dir);
+    if let Some(repository) = dir.ancestors().find(|d| d.join(".git").exists()) {
+        return repository.to_path_buf();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) if dir.starts_with(canonical(&cwd)) => canonical(&cwd),
+        _ => dir,
+    }
+}
+
+/// Whether `path` (relative to `dir`, or absolute) leads outside [`repository_root`] of `dir`, links followed.
+pub fn outside_repository(dir: &Path, path: &Path) -> bool {
+    let root = repository_root(dir);
+    let joined = dir.join(path);
+    let target = std::fs::canonicalize(&joined).unwrap_or_else(|_| lexical(&joined));
+    !target.starts_with(&root)
+}
+
+/// `path` made absolute with `.` and `..` resolved by spelling alone (for paths that do not exist).
+fn lexical(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The nearest configuration file for `path`: in its folder (or itself, for a folder) or any ancestor.

@@ -354,7 +354,7 @@ pub fn command(cli: &Cli, args: &TestRulesArgs, streams: &mut Streams) -> io::Re
         let mut names = Vec::new();
         for path in &args.paths {
             for file in pack_files(path)? {
-                let source = std::fs::read_to_string(&file)?;
+                let source = crate::read::read_text_capped(&file, crate::read::MAX_PACK_BYTES)?;
                 if let Ok(parsed) = parse_pack(&source, Origin::File(file.clone())) {
                     names.push(parsed.pack.name);
                 }

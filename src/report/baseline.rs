@@ -194,10 +194,13 @@ impl BaselineFile {
 
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<BaselineFile, BaselineError> {
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text =
+            crate::read::read_text_capped(path, crate::read::MAX_BASELINE_BYTES).map_err(|e| {
+                BaselineError::Io {
+                    path: path.to_path_buf(),
+                    source: e.into(),
+                }
+            })?;
         let file: BaselineFile = serde_json::from_str(&text).map_err(|e| BaselineError::Parse {
             path: path.to_path_buf(),
             line: e.line(),

@@ -98,17 +98,22 @@ pub(super) fn write(
                             .unwrap_or(0);
                         AnnotationKind::Context.span(from..from + len)
                     });
-                    let group = title
-                        .element(
-                            Snippet::source(context.text.as_str())
-                                .line_start(context.first_line)
-                                .path(report.path.as_str())
-                                .fold(false)
-                                .annotation(AnnotationKind::Primary.span(span))
-                                .annotations(article),
-                        )
-                        .elements(location)
-                        .element(help);
+                    let snippet = Snippet::source(context.text.as_str())
+                        .line_start(context.first_line)
+                        .fold(false)
+                        .annotation(AnnotationKind::Primary.span(span))
+                        .annotations(article);
+                    // A long line is cut to a window around the phrase: the place comes from the finding, as the
+                    // snippet no longer starts at the line's first column.
+                    let group = if context.first_column > 1 {
+                        let origin = Origin::path(report.path.as_str())
+                            .line(finding.line)
+                            .char_column(finding.column);
+                        title.element(origin).element(snippet)
+                    } else {
+                        title.element(snippet.path(report.path.as_str()))
+                    };
+                    let group = group.elements(location).element(help);
                     writeln!(out, "{}\n", renderer.render(&[group]))?;
                 }
             }

@@ -296,11 +296,19 @@ pub(super) fn write(
                 let redact = options.redacts(&report.path);
                 for f in findings {
                     let message = message_with_suggestions(f);
+                    // A window of a long line says where it starts and ends; whole lines need no columns.
+                    let windowed = f.context.first_column > 1;
+                    let last_line = f.context.text.rsplit('\n').next().unwrap_or("");
+                    let end_column = if f.context.text.contains('\n') {
+                        last_line.chars().count() + 1
+                    } else {
+                        f.context.first_column + last_line.chars().count()
+                    };
                     let context_region = (!redact).then(|| Region {
                         start_line: f.context.first_line,
-                        start_column: None,
+                        start_column: windowed.then_some(f.context.first_column),
                         end_line: f.context.first_line + f.context.text.matches('\n').count(),
-                        end_column: None,
+                        end_column: windowed.then_some(end_column),
                         snippet: Text {
                             text: f.context.text.clone(),
                         },

@@ -59,12 +59,12 @@ impl RuleSet {
                         {
                             continue;
                         }
-                        match std::fs::read_to_string(&file) {
+                        match crate::read::read_text_capped(&file, crate::read::MAX_PACK_BYTES) {
                             Ok(source) => match parse_pack(&source, Origin::File(file.clone())) {
                                 Ok(pack) => parsed.push(pack),
                                 Err(e) => errors.extend(e),
                             },
-                            Err(e) => errors.push(io_error(&file, &e)),
+                            Err(e) => errors.push(io_error(&file, &e.into())),
                         }
                     }
                 }

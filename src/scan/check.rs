@@ -264,7 +264,7 @@ pub fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
                     .to_string(),
                 ));
             }
-            std::fs::read(path)
+            Ok(crate::read::read_capped(path, source::MAX_FILE_BYTES)?)
         }
     }
 }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::rules::{FixSafety, Rule, Severity, is_hint};
 use crate::scan::matcher::Match;
 use crate::scan::sense::Confidence;
-use crate::text::{LineIndex, is_word_char};
+use crate::text::{LineIndex, PositionCursor, is_word_char};
 
 /// One flagged phrase in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,12 +48,14 @@ pub struct Finding {
     pub confidence: Confidence,
 }
 
-/// The whole line(s) a finding is on.
+/// The line(s) a finding is on, or on a long line (a Word paragraph is one line) a window of it around the phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context {
     /// 1-based number of the first line.
     pub first_line: usize,
-    /// The lines, without the last line ending.
+    /// 1-based column, in characters, where `text` starts on the first line: 1 unless the line was cut to a window.
+    pub first_column: usize,
+    /// The lines (or the window of them), without the last line ending.
     pub text: String,
     /// Byte range within `text` of what a fix replaces (the matched words and any article before them).
     pub replace: Range<usize>,
@@ -69,12 +71,15 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
         return Vec::new();
     }
     let lines = LineIndex::new(text);
+    let mut starts = PositionCursor::new(&lines, text);
+    let mut ends = PositionCursor::new(&lines, text);
+    let mut windows = PositionCursor::new(&lines, text);
     matches
         .iter()
         .map(|m| {
             let rule = &rules[m.rule];
-            let start = lines.position(text, m.range.start);
-            let end = lines.position(text, m.range.end);
+            let start = starts.position(m.range.start);
+            let end = ends.position(m.range.end);
             let matched = &text[m.range.clone()];
             let article = m.article.as_ref().map(|a| &text[a.clone()]);
             let suggestions = rule
@@ -93,9 +98,17 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
                 })
                 .collect();
             let replace_start = m.article.as_ref().map_or(m.range.start, |a| a.start);
-            let first_line = lines.position(text, replace_start).line;
-            let context_range =
-                lines.line_range(text, first_line).start..lines.line_range(text, end.line).end;
+            let first_line = lines.line_of(replace_start) + 1;
+            let context_range = context_window(
+                text,
+                lines.line_range(text, first_line).start..lines.line_range(text, end.line).end,
+                replace_start..m.range.end,
+            );
+            let first_column = if context_range.start == lines.line_range(text, first_line).start {
+                1
+            } else {
+                windows.position(context_range.start).column
+            };
             Finding {
                 rule: m.rule,
                 severity: capped(rule.severity, m.confidence),
@@ -110,6 +123,7 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
                 replace: base + replace_start..base + m.range.end,
                 context: Context {
                     first_line,
+                    first_column,
                     replace: replace_start - context_range.start..m.range.end - context_range.start,
                     phrase: m.range.start - context_range.start..m.range.end - context_range.start,
                     text: text[context_range].to_string(),
@@ -223,6 +237,40 @@ fn whitespace_runs(text: &str) -> Vec<Range<usize>> {
         }
     }
     runs
+}
+
+/// Lines longer than this (in bytes) are cut to a window around the phrase, so that memory stays linear in the
+/// file's size however many findings share one long line.
+pub const CONTEXT_WHOLE_LINES_UP_TO: usize = 1_000;
+/// How much of a long line a window keeps on each side of the phrase, in bytes (about 30 words).
+pub const CONTEXT_WINDOW: usize = 200;
+
+/// `lines` (the byte range of the finding's lines) if short, else a window of it around `phrase`, on char
+/// boundaries and, where a space is near, on word boundaries.
+fn context_window(text: &str, lines: Range<usize>, phrase: Range<usize>) -> Range<usize> {
+    if lines.len() <= CONTEXT_WHOLE_LINES_UP_TO {
+        return lines;
+    }
+    let mut start = phrase.start.saturating_sub(CONTEXT_WINDOW).max(lines.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (phrase.end + CONTEXT_WINDOW).min(lines.end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Start and end on a word boundary: at most one word is dropped from each side.
+    if start > lines.start
+        && let Some(space) = text[start..phrase.start].find(' ')
+    {
+        start += space + 1;
+    }
+    if end < lines.end
+        && let Some(space) = text[phrase.end..end].rfind(' ')
+    {
+        end = phrase.end + space;
+    }
+    start..end
 }
 
 /// The severity of a finding of this confidence: a possible finding is `info` at most.
@@ -412,6 +460,34 @@ mod tests {
             "a PERSON WE SUPPORT"
         );
         assert_eq!(match_case("a person", "ADDICT"), "A PERSON");
+    }
+
+    #[test]
+    fn context_on_a_long_line_is_a_window_with_its_start_column() {
+        use crate::rules::{PackSelection, RuleSet};
+        use crate::scan::check::check_text;
+        use crate::scan::matcher::Matcher;
+        let rules = RuleSet::load(&PackSelection::default()).unwrap();
+        let matcher = Matcher::new(&rules, &[]);
+        let line = "é word ".repeat(10_000) + "she is a service user " + &"word ".repeat(10_000);
+        let text = format!("{line}\nA service user.\n");
+        let findings = check_text(&text, 0, &matcher, &rules);
+        assert_eq!(findings.len(), 2);
+        let long = &findings[0].context;
+        assert!(
+            long.text.len() <= 2 * CONTEXT_WINDOW + 20,
+            "{}",
+            long.text.len()
+        );
+        assert_eq!(&long.text[long.phrase.clone()], "service user");
+        assert_eq!(&long.text[long.replace.clone()], "a service user");
+        // The window's first column plus the phrase's characters before it give the finding's column.
+        let before = long.text[..long.phrase.start].chars().count();
+        assert_eq!(long.first_column + before, findings[0].column);
+        assert_eq!(findings[0].column, 70_010);
+        // A short line is kept whole.
+        assert_eq!(findings[1].context.text, "A service user.");
+        assert_eq!(findings[1].context.first_column, 1);
     }
 
     #[test]

@@ -94,9 +94,14 @@ pub(super) const MENTION_CONTEXT: &[&str] = &[
 pub(super) fn is_headword(candidate: &Candidate) -> bool {
     let text = candidate.original;
     let range = &candidate.original_range;
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    // A headword starts its line after at most 12 bytes of bullet or number: look no further back than that.
+    let from = ceil_char_boundary(text, range.start.saturating_sub(13));
+    let line_start = text[from..range.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
     let lead = &text[line_start..range.start];
-    if lead.len() > 12
+    if (line_start == from && from > 0)
+        || lead.len() > 12
         || !lead
             .chars()
             .all(|c| c.is_whitespace() || "-*\u{2022}#>|0123456789.)(".contains(c))

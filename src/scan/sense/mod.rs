@@ -32,7 +32,7 @@ mod words;
 
 use mentions::{is_headword, is_mention, talked_about_after};
 use names::{in_address, in_name};
-use words::{COPULAS, FUNCTION_WORDS, INTENSIFIERS, OBJECTS};
+use words::{AFTER_A_GROUP, COPULAS, FUNCTION_WORDS, INTENSIFIERS, OBJECTS};
 
 /// How sure a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -173,7 +173,7 @@ fn entry_matches(entry: &[String], nearest_first: &[&str], before: bool) -> bool
     if entry.len() == 1 && entry[0] == ANY_WORD {
         return nearest_first
             .first()
-            .is_some_and(|w| !FUNCTION_WORDS.contains(w));
+            .is_some_and(|w| !FUNCTION_WORDS.contains(w) && !AFTER_A_GROUP.contains(w));
     }
     if entry.len() > nearest_first.len() {
         return false;
