@@ -256,3 +256,43 @@ fn usage_errors_exit_2() {
         .code(2);
     reframe().args(["frobnicate"]).assert().code(2);
 }
+
+#[test]
+fn the_report_file_is_never_an_input() {
+    let dir = tree(&[("note.txt", "A service user.\n")]);
+    for flag in ["-o", "--write-baseline"] {
+        let (code, _, stderr) = run(reframe().current_dir(dir.path()).args([
+            "check",
+            "--no-config",
+            flag,
+            "note.txt",
+            "note.txt",
+        ]));
+        assert_eq!(code, 2, "{flag}");
+        assert_contains(
+            &stderr,
+            &["is both a file to check and the file to write the report to; nothing was written"],
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("note.txt")).unwrap(),
+            "A service user.\n",
+            "{flag}: the case note is untouched"
+        );
+    }
+    // Walking the folder skips the report written there by the previous run: the count does not grow.
+    for _ in 0..2 {
+        let (code, _, _) = run(reframe().current_dir(dir.path()).args([
+            "check",
+            "--no-config",
+            "-o",
+            "report.txt",
+            ".",
+        ]));
+        assert_eq!(code, 1);
+    }
+    let report = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
+    assert!(
+        report.ends_with("1 finding in 1 of 1 file (1 warning)\n"),
+        "{report}"
+    );
+}

@@ -14,6 +14,7 @@ use crate::report::baseline::BaselineFile;
 use crate::report::{self, Format, ReportOptions};
 use crate::rules::{RuleSet, Severity};
 use crate::scan::check::{FileReport, Outcome, Summary, read_input};
+use crate::source::walk::Input;
 
 /// One checked file: its report, the level that fails it, and whether its configuration asks for redaction.
 struct Checked {
@@ -39,7 +40,7 @@ impl Checked {
 
 /// Runs `reframe check`.
 pub fn command(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
-    let run = match Run::prepare(
+    let mut run = match Run::prepare(
         cli,
         &args.paths,
         args.fail_on,
@@ -50,6 +51,34 @@ pub fn command(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
+    // The report or baseline file is never read as an input, and never written over one named to be checked.
+    let targets: Vec<&Path> = [args.output.as_deref(), args.write_baseline.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    for target in targets {
+        let Ok(target) = std::fs::canonicalize(target) else {
+            continue;
+        };
+        let same = |p: &Path| std::fs::canonicalize(p).is_ok_and(|p| p == target);
+        if args.paths.iter().any(|p| same(p)) {
+            writeln!(
+                streams.err,
+                "error: {} is both a file to check and the file to write the report to; nothing was written",
+                target.display()
+            )?;
+            return Ok(EXIT_ERROR);
+        }
+        let keep: Vec<bool> = run
+            .inputs
+            .iter()
+            .map(|input| !matches!(input, Input::File(p) if same(p)))
+            .collect();
+        let mut keep_iter = keep.iter();
+        run.inputs.retain(|_| *keep_iter.next().unwrap_or(&true));
+        let mut keep_iter = keep.iter();
+        run.settings.retain(|_| *keep_iter.next().unwrap_or(&true));
+    }
     // A baseline that cannot be used stops the run before any file is read.
     let baseline = match &args.baseline {
         Some(path) => match BaselineFile::load(path) {
@@ -124,7 +153,23 @@ fn check_all(run: &Run, quiet: bool) -> Vec<Checked> {
                 return Checked::failed(path, CONFIG_BROKEN.into());
             };
             let (outcome, notes) = match read_input(input) {
-                Ok(bytes) => run.check_with_notes(input, bytes, file_settings),
+                // A bug met in one file is reported for that file, and the run goes on with the others.
+                Ok(bytes) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    run.check_with_notes(input, bytes, file_settings)
+                }))
+                .unwrap_or_else(|panic| {
+                    let detail = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    (
+                        Outcome::Failed(format!(
+                            "not checked: reframe met a bug in this file ({detail}); please report it"
+                        )),
+                        Vec::new(),
+                    )
+                }),
                 Err(e) => (
                     Outcome::Failed(format!("could not read the file: {e}")),
                     Vec::new(),

@@ -15,7 +15,7 @@ use crate::rules::{
     Severity, Source, is_hint,
 };
 
-use crate::text::Normalized;
+use crate::text::{Normalized, is_word_char};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -103,6 +103,27 @@ const RULE_KEYS: &[&str] = &[
     "followed-by",
     "not-followed-by",
 ];
+
+/// The longest suggestion a pack may give, in characters: every finding carries its suggestions.
+pub const MAX_SUGGESTION_CHARS: usize = 300;
+
+/// Why a suggestion cannot be written into someone's note: control characters (an escape or carriage return
+/// would be written into the file by `fix`, or drive the terminal), or a form of it (one choice from each group)
+/// longer than [`MAX_SUGGESTION_CHARS`].
+fn unwritable(suggestion: &str) -> Option<String> {
+    if suggestion.chars().any(char::is_control) {
+        return Some("has a control character (such as an escape, tab or line break)".into());
+    }
+    let longest = Pattern::parse(suggestion)
+        .ok()?
+        .expand()
+        .iter()
+        .map(|f| f.text.chars().count())
+        .max()?;
+    (longest > MAX_SUGGESTION_CHARS).then(|| {
+        format!("has a form {longest} characters long; the most is {MAX_SUGGESTION_CHARS}")
+    })
+}
 
 /// Whether `name` is kebab-case: lower-case ASCII letters and digits in words joined by single hyphens.
 pub fn is_kebab_case(name: &str) -> bool {
@@ -363,6 +384,12 @@ fn validate_rule(
                 format!("rule `{id}` has an empty suggestion"),
             ));
         }
+        if let Some(problem) = unwritable(suggestion.get_ref()) {
+            errors.push(err_at(
+                suggestion.span().start,
+                format!("rule `{id}`: a suggestion {problem}"),
+            ));
+        }
         match Pattern::parse(suggestion.get_ref()) {
             Ok(pattern) => suggestion_patterns.push(pattern),
             Err(e) => errors.push(err_at(
@@ -466,14 +493,21 @@ fn parse_forms(
     for item in items {
         match Pattern::parse(item.get_ref()) {
             Ok(pattern) => {
-                if pattern
-                    .expand()
+                let forms = pattern.expand();
+                if forms
                     .iter()
                     .any(|f| Normalized::phrase(&f.text, fold_case).is_empty())
                 {
                     errors.push(err_at(
                         item.span().start,
                         format!("rule `{id}` has an empty {what}"),
+                    ));
+                } else if what == "term" && forms.iter().any(|f| !f.text.chars().any(is_word_char))
+                {
+                    // "." would match every full stop.
+                    errors.push(err_at(
+                        item.span().start,
+                        format!("rule `{id}` has a term without a letter or digit"),
                     ));
                 }
                 patterns.push(pattern);
@@ -559,6 +593,26 @@ mod tests {
             [vec!["in".to_string(), "rare".to_string()]]
         );
         assert!(sense.preceded_by.is_empty() && sense.followed_by.is_empty());
+    }
+
+    #[test]
+    fn terms_without_letters_and_unwritable_suggestions_are_errors() {
+        let long = "x".repeat(MAX_SUGGESTION_CHARS + 1);
+        let source = format!(
+            "[pack]\nname = \"p\"\ndescription = \"d\"\n\n[[rule]]\nid = \"dot\"\nterms = [\".\"]\n\
+             suggestions = [\"a\\u001b]0;owned\\u0007\", \"{long}\"]\nwhy = \"w\"\ncategory = \"label\"\n"
+        );
+        let errors = parse_pack(&source, Origin::File("p.toml".into())).unwrap_err();
+        let messages: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
+        assert_eq!(
+            messages,
+            [
+                "rule `dot` has a term without a letter or digit",
+                "rule `dot`: a suggestion has a control character (such as an escape, tab or line break)",
+                "rule `dot`: a suggestion has a form 301 characters long; the most is 300",
+            ],
+            "{errors:?}"
+        );
     }
 
     #[test]
