@@ -6,7 +6,9 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use common::{fixture_rules_and_matcher, run, tree, utf16_with_bom, with_fixture_pack, write};
+use common::{
+    assert_contains, fixture_rules_and_matcher, run, tree, utf16_with_bom, with_fixture_pack, write,
+};
 use proptest::prelude::*;
 use reframe::fix::{Transcoded, apply_edits, safe_edits};
 use reframe::rules::RuleSet;
@@ -149,4 +151,38 @@ proptest! {
             prop_assert_eq!(transcoded.encode(fixed.as_bytes()).unwrap(), expected);
         }
     }
+}
+
+#[test]
+fn read_only_and_hard_linked_files_are_refused_and_not_counted_as_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let read_only = write(dir.path(), "read-only.txt", "An addict.\n");
+    fs::set_permissions(&read_only, fs::Permissions::from_mode(0o444)).unwrap();
+    let linked = write(dir.path(), "linked.txt", "An addict.\n");
+    fs::hard_link(&linked, dir.path().join("other-name.txt")).unwrap();
+    let target = write(dir.path(), "target.txt", "An addict.\n");
+    std::os::unix::fs::symlink(&target, dir.path().join("link.txt")).unwrap();
+    let (code, _, stderr) = fix(dir.path(), &["read-only.txt", "linked.txt", "link.txt"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_contains(
+        &stderr,
+        &[
+            "read-only.txt: not fixed: the file is read-only; nothing was written",
+            "linked.txt: not fixed: the file has 2 hard links, which a fix would split; nothing was written",
+            "link.txt: fixed 1 phrase",
+        ],
+    );
+    assert_eq!(fs::read_to_string(&read_only).unwrap(), "An addict.\n");
+    assert_eq!(fs::read_to_string(&linked).unwrap(), "An addict.\n");
+    // Through the link: the file it points to is fixed, and the link is still a link.
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        "A person who uses drugs.\n"
+    );
+    assert!(
+        fs::symlink_metadata(dir.path().join("link.txt"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }

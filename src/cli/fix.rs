@@ -186,20 +186,28 @@ fn fix_file(
         },
         None => fixed_text.clone(),
     };
-    tally.fixed_phrases += edits.len();
-    tally.fixed_files += 1;
+    // Counted only once written (or shown): a write that fails is that file's error, not a fix.
+    let count = |tally: &mut Tally| {
+        tally.fixed_phrases += edits.len();
+        tally.fixed_files += 1;
+    };
     if args.diff {
+        count(tally);
         let before = String::from_utf8_lossy(&working);
         let after = String::from_utf8_lossy(&fixed_text);
         write!(streams.out, "{}", fix::unified_diff(path, &before, &after))?;
         return Ok(Ok(next));
     }
     match input {
-        Input::Stdin => streams.out.write_all(&fixed)?,
+        Input::Stdin => {
+            streams.out.write_all(&fixed)?;
+            count(tally);
+        }
         Input::File(target) => {
             if let Err(e) = fix::write_atomically(target, &original, &fixed) {
                 return Ok(Err(format!("{path}: {e}")));
             }
+            count(tally);
             let to_review = if left.is_empty() {
                 String::new()
             } else {

@@ -3,15 +3,15 @@
 //! Only rules marked `fix = "safe"` are applied, with their first suggestion as shaped for the match (casing and
 //! article). Edits are applied back to front on the original bytes, so everything outside the replaced ranges
 //! stays byte-identical (encoding, byte order mark, line endings). Files are written through a temporary file in
-//! the same folder and renamed over the original, keeping its permissions, and only if the file has not changed
-//! since it was read.
+//! the same folder and renamed over the original, keeping its permissions, owner, group and extended attributes,
+//! and only if the file has not changed since it was read (see [`write`]).
 
 pub mod review;
+pub mod write;
 
-use std::io::Write;
+pub use write::write_atomically;
 
 use std::ops::Range;
-use std::path::Path;
 
 use crate::rules::RuleSet;
 use crate::scan::finding::{Finding, Replacement};
@@ -111,6 +111,9 @@ pub enum FixError {
         "the file changed while it was being fixed; nothing was written, run reframe fix again"
     )]
     Changed,
+    /// The file is of a kind a fix does not write, or its attributes could not be kept.
+    #[error(transparent)]
+    Refused(#[from] write::Refusal),
     /// Reading or writing failed; the original file is untouched.
     #[error("could not write the fixed file (the original is untouched): {0}")]
     Io(#[from] std::io::Error),
@@ -141,33 +144,18 @@ pub fn safe_edits(findings: &[Finding], rules: &RuleSet) -> Vec<Edit> {
     edits
 }
 
-/// Applies `edits` (sorted, not overlapping) to the text's bytes, back to front.
+/// Applies `edits` (sorted, not overlapping) to the text's bytes, in one pass: the same bytes as applying them
+/// back to front, in time linear in the text and the edits.
 pub fn apply_edits(original: &[u8], edits: &[Edit]) -> Vec<u8> {
-    let mut fixed = original.to_vec();
-    for edit in edits.iter().rev() {
-        fixed.splice(edit.range.clone(), edit.replacement.bytes());
+    let mut fixed = Vec::with_capacity(original.len());
+    let mut at = 0;
+    for edit in edits {
+        fixed.extend_from_slice(&original[at..edit.range.start]);
+        fixed.extend_from_slice(edit.replacement.as_bytes());
+        at = edit.range.end;
     }
+    fixed.extend_from_slice(&original[at..]);
     fixed
-}
-
-/// Writes `fixed` over `path` atomically, if the file still holds `original`.
-pub fn write_atomically(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), FixError> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(path)?.permissions();
-    let mut temp = tempfile::Builder::new()
-        .prefix(".reframe-fix-")
-        .tempfile_in(folder)?;
-    temp.write_all(fixed)?;
-    temp.as_file().sync_all()?;
-    std::fs::set_permissions(temp.path(), permissions)?;
-    if std::fs::read(path)? != original {
-        return Err(FixError::Changed);
-    }
-    temp.persist(path).map_err(|e| FixError::Io(e.error))?;
-    Ok(())
 }
 
 /// A unified diff of a fix, for `--diff`.
