@@ -115,15 +115,36 @@ fn segment_matches(
 ) -> (Vec<(Match, bool)>, Vec<usize>) {
     let quoted = quotes::regions(&segment.text);
     let mut used = vec![false; segment.suppressions.len()];
+    // The suppressions in order of their start (the index into the segment's list kept, stable); the furthest end
+    // so far lets a lookup stop at the first one that cannot reach the match, so many suppressions cost no more
+    // than a few each.
+    let mut order: Vec<usize> = (0..segment.suppressions.len()).collect();
+    order.sort_by_key(|&i| segment.suppressions[i].range.start);
+    let suppressions: Vec<&crate::source::Suppression> =
+        order.iter().map(|&i| &segment.suppressions[i]).collect();
+    let furthest_end: Vec<usize> = suppressions
+        .iter()
+        .scan(0, |end, s| {
+            *end = (*end).max(s.range.end);
+            Some(*end)
+        })
+        .collect();
     let matches = matcher
         .find(&segment.text)
         .into_iter()
         .filter(|m| {
-            let silenced_by = segment.suppressions.iter().position(|s| {
-                s.range.start <= m.range.start
-                    && m.range.end <= s.range.end
-                    && (s.rules.is_empty() || s.rules.iter().any(|r| *r == rules.rules[m.rule].id))
-            });
+            let started = suppressions.partition_point(|s| s.range.start <= m.range.start);
+            let silenced_by = (0..started)
+                .rev()
+                .take_while(|&i| furthest_end[i] >= m.range.end)
+                .filter(|&i| {
+                    let s = &suppressions[i];
+                    m.range.end <= s.range.end
+                        && (s.rules.is_empty()
+                            || s.rules.iter().any(|r| *r == rules.rules[m.rule].id))
+                })
+                .last()
+                .map(|i| order[i]);
             if let Some(i) = silenced_by {
                 used[i] = true;
             }

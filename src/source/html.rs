@@ -60,6 +60,15 @@ const BLOCKS: &[&str] = &[
 /// Elements whose content is not text to read.
 const RAW: &[&str] = &["script", "style"];
 
+/// Where `needle` (lower-case ASCII) first occurs in `haystack`, in any ASCII case: no copy of the haystack, so a
+/// file with many `<script>` elements is read in linear time.
+fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    (0..hay.len().saturating_sub(needle.len() - 1))
+        .find(|&i| hay[i] == first && hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
 /// Reads an HTML file.
 pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
     let (source, encoding, base) = plain::decode(&bytes)?;
@@ -103,10 +112,7 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
             i = end;
             if !closing && RAW.contains(&name.as_str()) {
                 let close = format!("</{name}");
-                i = source[i..]
-                    .to_ascii_lowercase()
-                    .find(&close)
-                    .map_or(source.len(), |e| i + e);
+                i = find_ignoring_ascii_case(&source[i..], &close).map_or(source.len(), |e| i + e);
             }
             continue;
         }
@@ -252,6 +258,17 @@ fn entity(text: &str) -> Option<(char, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_tag_is_found_in_any_case() {
+        assert_eq!(
+            find_ignoring_ascii_case("var x;</SCRIPT>", "</script"),
+            Some(6)
+        );
+        assert_eq!(find_ignoring_ascii_case("</Script", "</script"), Some(0));
+        assert_eq!(find_ignoring_ascii_case("</scrip", "</script"), None);
+        assert_eq!(find_ignoring_ascii_case("é</style>", "</style"), Some(2));
+    }
     use crate::source::{BLOCK_BREAK, SEPARATOR};
 
     fn visible(html: &str) -> String {

@@ -51,22 +51,13 @@ impl Builder {
     }
 }
 
-/// The byte ranges of what look like URLs (`http://`, `https://`, `www.`, `mailto:`) in `text`.
+/// The byte ranges of what look like URLs (`http://`, `https://`, `www.`, `mailto:`) in `text`: from the prefix to
+/// the first space, `)`, `>`, `]`, `"` or `<`. One pass over the text, however many URLs it holds.
 fn urls(text: &str) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(i) = ["http://", "https://", "www.", "mailto:"]
-        .iter()
-        .filter_map(|p| text[from..].find(p).map(|i| from + i))
-        .min()
-    {
-        let end = text[i..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']' | '"' | '<'))
-            .map_or(text.len(), |e| i + e);
-        found.push((i, end));
-        from = end;
-    }
-    found
+    static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?:https?://|www\.|mailto:)[^\s)>\]"<]*"#).expect("a valid pattern")
+    });
+    URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
 }
 
 /// Where suppression comments open and close while a segment is built.

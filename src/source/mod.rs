@@ -94,6 +94,8 @@ impl Format {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OffsetMap {
     pieces: Vec<Piece>,
+    /// Some piece starts before the previous one ends in the original: ranges are then looked up one by one.
+    unordered: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +109,7 @@ struct Piece {
 impl OffsetMap {
     /// Notes that text from `text_start` on comes verbatim from `original_start` on.
     pub fn verbatim(&mut self, text_start: usize, original_start: usize, len: usize) {
-        self.pieces.push(Piece {
+        self.push(Piece {
             text: text_start,
             len,
             original: original_start..original_start + len,
@@ -115,9 +117,20 @@ impl OffsetMap {
         });
     }
 
+    fn push(&mut self, piece: Piece) {
+        if self
+            .pieces
+            .last()
+            .is_some_and(|last| piece.original.start < last.original.end)
+        {
+            self.unordered = true;
+        }
+        self.pieces.push(piece);
+    }
+
     /// Notes that `len` bytes of text from `text_start` on stand for the whole of `original`.
     pub fn replaced(&mut self, text_start: usize, len: usize, original: Range<usize>) {
-        self.pieces.push(Piece {
+        self.push(Piece {
             text: text_start,
             len,
             original,
@@ -129,7 +142,21 @@ impl OffsetMap {
     /// text).
     pub fn text_range(&self, original: Range<usize>) -> Range<usize> {
         let mut found: Option<Range<usize>> = None;
-        for p in &self.pieces {
+        // Pieces in the order of the original (the usual case): start at the first that can overlap, by binary
+        // search, and stop after the last, so each lookup is logarithmic, not linear in the pieces.
+        let first = if self.unordered {
+            0
+        } else {
+            self.pieces
+                .partition_point(|p| p.original.end <= original.start)
+        };
+        for p in &self.pieces[first..] {
+            if !self.unordered
+                && p.original.start >= original.end
+                && p.original.end > p.original.start
+            {
+                break;
+            }
             if p.original.end <= original.start || p.original.start >= original.end {
                 continue;
             }
