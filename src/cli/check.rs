@@ -51,33 +51,8 @@ pub fn command(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
-    // The report or baseline file is never read as an input, and never written over one named to be checked.
-    let targets: Vec<&Path> = [args.output.as_deref(), args.write_baseline.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    for target in targets {
-        let Ok(target) = std::fs::canonicalize(target) else {
-            continue;
-        };
-        let same = |p: &Path| std::fs::canonicalize(p).is_ok_and(|p| p == target);
-        if args.paths.iter().any(|p| same(p)) {
-            writeln!(
-                streams.err,
-                "error: {} is both a file to check and the file to write the report to; nothing was written",
-                target.display()
-            )?;
-            return Ok(EXIT_ERROR);
-        }
-        let keep: Vec<bool> = run
-            .inputs
-            .iter()
-            .map(|input| !matches!(input, Input::File(p) if same(p)))
-            .collect();
-        let mut keep_iter = keep.iter();
-        run.inputs.retain(|_| *keep_iter.next().unwrap_or(&true));
-        let mut keep_iter = keep.iter();
-        run.settings.retain(|_| *keep_iter.next().unwrap_or(&true));
+    if let Some(code) = leave_out_targets(&mut run, args, streams)? {
+        return Ok(code);
     }
     // A baseline that cannot be used stops the run before any file is read.
     let baseline = match &args.baseline {
@@ -132,6 +107,43 @@ pub fn command(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Takes the prepared run and the arguments; leaves the report and baseline files out of the inputs, so that they
+/// are never read as an input, and gives the exit code when one is also named to be checked (nothing is written).
+fn leave_out_targets(
+    run: &mut Run,
+    args: &CheckArgs,
+    streams: &mut Streams,
+) -> io::Result<Option<u8>> {
+    let targets: Vec<&Path> = [args.output.as_deref(), args.write_baseline.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    for target in targets {
+        let Ok(target) = std::fs::canonicalize(target) else {
+            continue;
+        };
+        let same = |p: &Path| std::fs::canonicalize(p).is_ok_and(|p| p == target);
+        if args.paths.iter().any(|p| same(p)) {
+            writeln!(
+                streams.err,
+                "error: {} is both a file to check and the file to write the report to; nothing was written",
+                target.display()
+            )?;
+            return Ok(Some(EXIT_ERROR));
+        }
+        let keep: Vec<bool> = run
+            .inputs
+            .iter()
+            .map(|input| !matches!(input, Input::File(p) if same(p)))
+            .collect();
+        let mut keep_iter = keep.iter();
+        run.inputs.retain(|_| *keep_iter.next().unwrap_or(&true));
+        let mut keep_iter = keep.iter();
+        run.settings.retain(|_| *keep_iter.next().unwrap_or(&true));
+    }
+    Ok(None)
 }
 
 /// Checks every input in parallel (with a progress bar on a terminal), adds the paths that could not be walked,

@@ -126,24 +126,9 @@ fn fix_file(
     tally: &mut Tally,
 ) -> io::Result<Result<Continue, String>> {
     let (run, input, path) = (file.run, file.input, file.path);
-    if let Input::File(file) = input
-        && let Some(ext) = file.extension().and_then(|e| e.to_str())
-        && NOT_FIXABLE.iter().any(|x| x.eq_ignore_ascii_case(ext))
-    {
-        return Ok(Err(format!(
-            "{path}: not fixed: reframe fix changes plain text and Markdown files only; \
-             use reframe check and change the document in its own editor"
-        )));
-    }
-    let original = match read_input(input) {
-        Ok(bytes) => bytes,
-        Err(e) => return Ok(Err(format!("{path}: could not read the file: {e}"))),
-    };
-    // UTF-16 and Windows-1252 files are fixed as UTF-8 text and written back in their own encoding.
-    let (working, transcoded) = match fix::Transcoded::decode(&original) {
-        Ok(Some((text, transcoded))) => (text, Some(transcoded)),
-        Ok(None) => (original.clone(), None),
-        Err(e) => return Ok(Err(format!("{path}: {e}"))),
+    let (original, working, transcoded) = match read_for_fix(input, path) {
+        Ok(read) => (read.original, read.working, read.transcoded),
+        Err(message) => return Ok(Err(message)),
     };
     let findings = match fixable_findings(file, &working) {
         Ok(Some(findings)) => findings,
@@ -208,19 +193,66 @@ fn fix_file(
                 return Ok(Err(format!("{path}: {e}")));
             }
             count(tally);
-            let to_review = if left.is_empty() {
-                String::new()
-            } else {
-                format!("; {} to review", plural(left.len(), "finding"))
-            };
-            writeln!(
-                streams.err,
-                "{path}: fixed {}{to_review}",
-                plural(edits.len(), "phrase")
-            )?;
+            say_fixed(path, edits.len(), left.len(), streams)?;
         }
     }
     Ok(Ok(next))
+}
+
+/// One input as read for fixing.
+struct ToFix {
+    /// The bytes as read.
+    original: Vec<u8>,
+    /// The UTF-8 text to fix.
+    working: Vec<u8>,
+    /// For a file in another encoding, how to write it back.
+    transcoded: Option<fix::Transcoded>,
+}
+
+/// Takes one input and its path as shown; gives it read for fixing. `Err` is the message for a file that cannot
+/// be fixed or read.
+fn read_for_fix(input: &Input, path: &str) -> Result<ToFix, String> {
+    if let Input::File(file) = input
+        && let Some(ext) = file.extension().and_then(|e| e.to_str())
+        && NOT_FIXABLE.iter().any(|x| x.eq_ignore_ascii_case(ext))
+    {
+        return Err(format!(
+            "{path}: not fixed: reframe fix changes plain text and Markdown files only; \
+             use reframe check and change the document in its own editor"
+        ));
+    }
+    let original = match read_input(input) {
+        Ok(bytes) => bytes,
+        Err(e) => return Err(format!("{path}: could not read the file: {e}")),
+    };
+    // UTF-16 and Windows-1252 files are fixed as UTF-8 text and written back in their own encoding.
+    match fix::Transcoded::decode(&original) {
+        Ok(Some((working, transcoded))) => Ok(ToFix {
+            original,
+            working,
+            transcoded: Some(transcoded),
+        }),
+        Ok(None) => Ok(ToFix {
+            working: original.clone(),
+            original,
+            transcoded: None,
+        }),
+        Err(e) => Err(format!("{path}: {e}")),
+    }
+}
+
+/// Takes a file's path, the phrases fixed and the findings left; says on standard error what was fixed.
+fn say_fixed(path: &str, fixed: usize, left: usize, streams: &mut Streams) -> io::Result<()> {
+    let to_review = if left == 0 {
+        String::new()
+    } else {
+        format!("; {} to review", plural(left, "finding"))
+    };
+    writeln!(
+        streams.err,
+        "{path}: fixed {}{to_review}",
+        plural(fixed, "phrase")
+    )
 }
 
 /// The findings a fix may change: not those in quotation marks (the person's own words), nor phrases with markup

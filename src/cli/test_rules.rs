@@ -69,79 +69,110 @@ pub fn run(rules: &RuleSet, tested: &[String]) -> SelfTest {
         .collect();
     result.rules = tested_rules.len();
     for &(index, rule) in &tested_rules {
-        for example in &rule.examples {
-            result.checks += 1;
-            if let Some(message) = example_failure(rules, &matcher, index, example) {
-                result.failures.push(failure(rule, message));
-            }
-        }
-        if rule.fix == FixSafety::Safe {
-            result.checks += 1;
-            if let Some(message) = safe_rule_failure(rules, &matcher, index) {
-                result.failures.push(failure(rule, message));
-            }
-        }
-        if let Some(message) = &rule.message {
-            result.checks += 1;
-            if !reads_as_a_sentence(message) {
-                result.failures.push(failure(
-                    rule,
-                    format!(
-                        "the message {message:?} does not read as a sentence after the quoted phrase: \
-                         start it with a verb (\"is ...\", \"labels ...\", \"can ...\")"
-                    ),
-                ));
-            }
-        }
-        for counter in &rule.counter_examples {
-            result.checks += 1;
-            let flagged: Vec<String> = matcher
-                .find(counter)
-                .iter()
-                .filter(|m| rules.rules[m.rule].pack == rule.pack)
-                .map(|m| {
-                    format!(
-                        "{} ({:?})",
-                        rules.rules[m.rule].id,
-                        &counter[m.range.clone()]
-                    )
-                })
-                .collect();
-            if !flagged.is_empty() {
-                result.failures.push(failure(
-                    rule,
-                    format!(
-                        "counter-example is flagged by {}: {counter:?}",
-                        flagged.join(", ")
-                    ),
-                ));
-            }
-        }
-        for suggestion in suggestion_forms(rule) {
-            result.checks += 1;
-            let flagged: Vec<String> = matcher
-                .find(&suggestion)
-                .iter()
-                .map(|m| {
-                    format!(
-                        "{} ({:?})",
-                        rules.rules[m.rule].id,
-                        &suggestion[m.range.clone()]
-                    )
-                })
-                .collect();
-            if !flagged.is_empty() {
-                result.failures.push(failure(
-                    rule,
-                    format!(
-                        "suggestion {suggestion:?} is itself flagged by {}",
-                        flagged.join(", ")
-                    ),
-                ));
-            }
+        check_rule(rules, &matcher, index, rule, &mut result);
+    }
+    check_shared_terms(rules, tested, &mut result);
+    result
+}
+
+/// Takes the rule set, its matcher and one tested rule (`index`); runs that rule's own checks (examples, safe fix,
+/// message, counter-examples, suggestions) and adds their counts and failures to `result`.
+fn check_rule(
+    rules: &RuleSet,
+    matcher: &Matcher,
+    index: usize,
+    rule: &Rule,
+    result: &mut SelfTest,
+) {
+    for example in &rule.examples {
+        result.checks += 1;
+        if let Some(message) = example_failure(rules, matcher, index, example) {
+            result.failures.push(failure(rule, message));
         }
     }
-    // Terms shared between rules.
+    if rule.fix == FixSafety::Safe {
+        result.checks += 1;
+        if let Some(message) = safe_rule_failure(rules, matcher, index) {
+            result.failures.push(failure(rule, message));
+        }
+    }
+    if let Some(message) = &rule.message {
+        result.checks += 1;
+        if !reads_as_a_sentence(message) {
+            result.failures.push(failure(
+                rule,
+                format!(
+                    "the message {message:?} does not read as a sentence after the quoted phrase: \
+                     start it with a verb (\"is ...\", \"labels ...\", \"can ...\")"
+                ),
+            ));
+        }
+    }
+    for counter in &rule.counter_examples {
+        result.checks += 1;
+        if let Some(message) = counter_example_failure(rules, matcher, rule, counter) {
+            result.failures.push(failure(rule, message));
+        }
+    }
+    for suggestion in suggestion_forms(rule) {
+        result.checks += 1;
+        if let Some(message) = suggestion_failure(rules, matcher, &suggestion) {
+            result.failures.push(failure(rule, message));
+        }
+    }
+}
+
+/// Takes one counter-example of `rule`; gives what is wrong with it: a rule of the same pack flags it.
+fn counter_example_failure(
+    rules: &RuleSet,
+    matcher: &Matcher,
+    rule: &Rule,
+    counter: &str,
+) -> Option<String> {
+    let flagged: Vec<String> = matcher
+        .find(counter)
+        .iter()
+        .filter(|m| rules.rules[m.rule].pack == rule.pack)
+        .map(|m| {
+            format!(
+                "{} ({:?})",
+                rules.rules[m.rule].id,
+                &counter[m.range.clone()]
+            )
+        })
+        .collect();
+    (!flagged.is_empty()).then(|| {
+        format!(
+            "counter-example is flagged by {}: {counter:?}",
+            flagged.join(", ")
+        )
+    })
+}
+
+/// Takes one suggested wording; gives what is wrong with it: some rule flags it.
+fn suggestion_failure(rules: &RuleSet, matcher: &Matcher, suggestion: &str) -> Option<String> {
+    let flagged: Vec<String> = matcher
+        .find(suggestion)
+        .iter()
+        .map(|m| {
+            format!(
+                "{} ({:?})",
+                rules.rules[m.rule].id,
+                &suggestion[m.range.clone()]
+            )
+        })
+        .collect();
+    (!flagged.is_empty()).then(|| {
+        format!(
+            "suggestion {suggestion:?} is itself flagged by {}",
+            flagged.join(", ")
+        )
+    })
+}
+
+/// Takes the rule set and the packs tested; checks that no term of an enabled pack is in more than one rule
+/// (unless one of them excepts it) and adds the count and failures to `result`.
+fn check_shared_terms(rules: &RuleSet, tested: &[String], result: &mut SelfTest) {
     let mut owners: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, rule) in rules.rules.iter().enumerate() {
         if !rules.pack_of(rule).enabled {
@@ -184,7 +215,6 @@ pub fn run(rules: &RuleSet, tested: &[String]) -> SelfTest {
             ));
         }
     }
-    result
 }
 
 /// What is wrong with one example of rule `index`: not flagged by the rule, or (for an example with `fixed`)

@@ -22,8 +22,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{ReportOptions, message_with_suggestions, suggestion_list};
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{Rule, RuleSet, Severity};
 use crate::scan::check::{FileReport, Outcome};
+use crate::scan::finding::{self, Finding};
 use crate::scan::sense::Confidence;
 
 /// The SARIF version written.
@@ -248,46 +249,7 @@ pub(super) fn write(
     options: &ReportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    // The rules listed: those of enabled packs, and any other rule a file's configuration turned on and found.
-    let mut listed: Vec<bool> = rules
-        .rules
-        .iter()
-        .map(|r| rules.pack_of(r).enabled)
-        .collect();
-    for report in reports {
-        for f in report.findings() {
-            listed[f.rule] = true;
-        }
-    }
-    let mut index = vec![0; rules.rules.len()];
-    let mut descriptors = Vec::new();
-    for (i, rule) in rules.rules.iter().enumerate().filter(|(i, _)| listed[*i]) {
-        index[i] = descriptors.len();
-        let first = rule
-            .term_forms()
-            .into_iter()
-            .next()
-            .unwrap_or(rule.id.clone());
-        let suggestions = suggestion_list(&rule.rendered_suggestions(0, &[]));
-        descriptors.push(RuleDescriptor {
-            id: &rule.id,
-            short_description: Text {
-                text: rule.message_for(&first),
-            },
-            full_description: Text {
-                text: rule.why.clone(),
-            },
-            help: Text {
-                text: format!("{}\n\nInstead, try: {suggestions}.", rule.why),
-            },
-            default_configuration: Configuration {
-                level: level(rule.severity),
-            },
-            properties: RuleProperties {
-                tags: [rule.category.as_str(), rule.pack.as_str()],
-            },
-        });
-    }
+    let (descriptors, index) = rule_descriptors(reports, rules);
     let mut results = Vec::new();
     let mut notifications = Vec::new();
     for report in reports {
@@ -295,80 +257,7 @@ pub(super) fn write(
             Outcome::Checked(findings) => {
                 let redact = options.redacts(&report.path);
                 for f in findings {
-                    let message = message_with_suggestions(f);
-                    // A window of a long line says where it starts and ends; whole lines need no columns.
-                    let windowed = f.context.first_column > 1;
-                    let last_line = f.context.text.rsplit('\n').next().unwrap_or("");
-                    let end_column = if f.context.text.contains('\n') {
-                        last_line.chars().count() + 1
-                    } else {
-                        f.context.first_column + last_line.chars().count()
-                    };
-                    let context_region = (!redact).then(|| Region {
-                        start_line: f.context.first_line,
-                        start_column: windowed.then_some(f.context.first_column),
-                        end_line: f.context.first_line + f.context.text.matches('\n').count(),
-                        end_column: windowed.then_some(end_column),
-                        snippet: Text {
-                            text: f.context.text.clone(),
-                        },
-                    });
-                    let mut location = file_location(&report.path);
-                    location.physical_location.region = Some(Region {
-                        start_line: f.line,
-                        start_column: Some(f.column),
-                        end_line: f.end_line,
-                        end_column: Some(f.end_column),
-                        snippet: Text {
-                            text: f.text.clone(),
-                        },
-                    });
-                    location.physical_location.context_region = context_region;
-                    let rule = &rules.rules[f.rule];
-                    let rule_id = &rule.id;
-                    let fixes = f
-                        .first_replacement()
-                        .map(|r| Fix {
-                            description: Text {
-                                text: format!("Replace with \u{201C}{}\u{201D}", r.text),
-                            },
-                            artifact_changes: [ArtifactChange {
-                                artifact_location: ArtifactLocation {
-                                    uri: path_uri(&report.path),
-                                },
-                                replacements: [Replacement {
-                                    deleted_region: ByteRegion {
-                                        byte_offset: r.range.start,
-                                        byte_length: r.range.len(),
-                                    },
-                                    inserted_content: Text { text: r.text },
-                                }],
-                            }],
-                            properties: FixProperties {
-                                safe: f.is_safe_fix(rule),
-                            },
-                        })
-                        .into_iter()
-                        .collect();
-                    results.push(SarifResult {
-                        fixes,
-                        partial_fingerprints: BTreeMap::from([(
-                            FINGERPRINT,
-                            crate::report::baseline::fingerprint(rule_id, f),
-                        )]),
-                        rule_id: rule_id.clone(),
-                        rule_index: index[f.rule],
-                        level: level(f.severity),
-                        message: Text { text: message },
-                        locations: [location],
-                        properties: ResultProperties {
-                            confidence: f.confidence.as_str(),
-                        },
-                        rank: match f.confidence {
-                            Confidence::Certain => 90.0,
-                            Confidence::Possible => 30.0,
-                        },
-                    });
+                    results.push(sarif_result(f, &report.path, rules, &index, redact));
                 }
             }
             Outcome::Failed(message) => notifications.push(Notification {
@@ -403,6 +292,151 @@ pub(super) fn write(
     };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// Takes the reports and the rule set; gives the descriptors of the rules listed (those of enabled packs, and any
+/// other rule a file's configuration turned on and found) and, for each rule, its index among those descriptors.
+fn rule_descriptors<'a>(
+    reports: &[FileReport],
+    rules: &'a RuleSet,
+) -> (Vec<RuleDescriptor<'a>>, Vec<usize>) {
+    let mut listed: Vec<bool> = rules
+        .rules
+        .iter()
+        .map(|r| rules.pack_of(r).enabled)
+        .collect();
+    for report in reports {
+        for f in report.findings() {
+            listed[f.rule] = true;
+        }
+    }
+    let mut index = vec![0; rules.rules.len()];
+    let mut descriptors = Vec::new();
+    for (i, rule) in rules.rules.iter().enumerate().filter(|(i, _)| listed[*i]) {
+        index[i] = descriptors.len();
+        descriptors.push(rule_descriptor(rule));
+    }
+    (descriptors, index)
+}
+
+/// Takes one rule; gives its SARIF descriptor.
+fn rule_descriptor(rule: &Rule) -> RuleDescriptor<'_> {
+    let first = rule
+        .term_forms()
+        .into_iter()
+        .next()
+        .unwrap_or(rule.id.clone());
+    let suggestions = suggestion_list(&rule.rendered_suggestions(0, &[]));
+    RuleDescriptor {
+        id: &rule.id,
+        short_description: Text {
+            text: rule.message_for(&first),
+        },
+        full_description: Text {
+            text: rule.why.clone(),
+        },
+        help: Text {
+            text: format!("{}\n\nInstead, try: {suggestions}.", rule.why),
+        },
+        default_configuration: Configuration {
+            level: level(rule.severity),
+        },
+        properties: RuleProperties {
+            tags: [rule.category.as_str(), rule.pack.as_str()],
+        },
+    }
+}
+
+/// Takes one finding in the file at `path`, the rule set, each rule's descriptor index and whether the file's text
+/// is redacted; gives the SARIF result for the finding.
+fn sarif_result(
+    f: &Finding,
+    path: &str,
+    rules: &RuleSet,
+    index: &[usize],
+    redact: bool,
+) -> SarifResult {
+    let message = message_with_suggestions(f);
+    let mut location = file_location(path);
+    location.physical_location.region = Some(Region {
+        start_line: f.line,
+        start_column: Some(f.column),
+        end_line: f.end_line,
+        end_column: Some(f.end_column),
+        snippet: Text {
+            text: f.text.clone(),
+        },
+    });
+    location.physical_location.context_region = (!redact).then(|| context_region(f));
+    let rule = &rules.rules[f.rule];
+    let rule_id = &rule.id;
+    let fixes = f
+        .first_replacement()
+        .map(|r| fix(r, path, f.is_safe_fix(rule)))
+        .into_iter()
+        .collect();
+    SarifResult {
+        fixes,
+        partial_fingerprints: BTreeMap::from([(
+            FINGERPRINT,
+            crate::report::baseline::fingerprint(rule_id, f),
+        )]),
+        rule_id: rule_id.clone(),
+        rule_index: index[f.rule],
+        level: level(f.severity),
+        message: Text { text: message },
+        locations: [location],
+        properties: ResultProperties {
+            confidence: f.confidence.as_str(),
+        },
+        rank: match f.confidence {
+            Confidence::Certain => 90.0,
+            Confidence::Possible => 30.0,
+        },
+    }
+}
+
+/// Takes a finding; gives the region of its context lines.
+fn context_region(f: &Finding) -> Region {
+    // A window of a long line says where it starts and ends; whole lines need no columns.
+    let windowed = f.context.first_column > 1;
+    let last_line = f.context.text.rsplit('\n').next().unwrap_or("");
+    let end_column = if f.context.text.contains('\n') {
+        last_line.chars().count() + 1
+    } else {
+        f.context.first_column + last_line.chars().count()
+    };
+    Region {
+        start_line: f.context.first_line,
+        start_column: windowed.then_some(f.context.first_column),
+        end_line: f.context.first_line + f.context.text.matches('\n').count(),
+        end_column: windowed.then_some(end_column),
+        snippet: Text {
+            text: f.context.text.clone(),
+        },
+    }
+}
+
+/// Takes a replacement in the file at `path` and whether it is safe; gives the SARIF fix that applies it.
+fn fix(r: finding::Replacement, path: &str, safe: bool) -> Fix {
+    Fix {
+        description: Text {
+            text: format!("Replace with \u{201C}{}\u{201D}", r.text),
+        },
+        artifact_changes: [ArtifactChange {
+            artifact_location: ArtifactLocation {
+                uri: path_uri(path),
+            },
+            replacements: [Replacement {
+                deleted_region: ByteRegion {
+                    byte_offset: r.range.start,
+                    byte_length: r.range.len(),
+                },
+                inserted_content: Text { text: r.text },
+            }],
+        }],
+        properties: FixProperties { safe },
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::error::{LocatedError, PackErrors};
-use crate::rules::parse::{did_you_mean, parse_pack};
+use crate::rules::parse::{ParsedPack, did_you_mean, parse_pack};
 use crate::rules::{Origin, Pack, Rule};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
@@ -48,29 +48,7 @@ impl RuleSet {
             }
         }
         let builtin_count = parsed.len();
-        let mut seen_files = HashSet::new();
-        for path in &selection.user_paths {
-            match pack_files(path) {
-                Ok(files) => {
-                    for file in files {
-                        // The same file named twice (as itself and through its folder) loads once.
-                        if !seen_files
-                            .insert(std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone()))
-                        {
-                            continue;
-                        }
-                        match crate::read::read_text_capped(&file, crate::read::MAX_PACK_BYTES) {
-                            Ok(source) => match parse_pack(&source, Origin::File(file.clone())) {
-                                Ok(pack) => parsed.push(pack),
-                                Err(e) => errors.extend(e),
-                            },
-                            Err(e) => errors.push(io_error(&file, &e.into())),
-                        }
-                    }
-                }
-                Err(e) => errors.push(io_error(path, &e)),
-            }
-        }
+        parse_user_packs(&selection.user_paths, &mut parsed, &mut errors);
         let (builtins, users) = parsed.split_at(builtin_count);
         let user_pack_names: HashSet<&str> = users.iter().map(|p| p.pack.name.as_str()).collect();
         let user_rule_ids: HashSet<&str> = users
@@ -78,28 +56,12 @@ impl RuleSet {
             .flat_map(|p| p.rules.iter().map(|r| r.id.as_str()))
             .collect();
         let builtin_names: Vec<&str> = builtins.iter().map(|p| p.pack.name.as_str()).collect();
-        for wanted in &selection.builtin {
-            if !builtin_names.contains(&wanted.as_str())
-                && !user_pack_names.contains(wanted.as_str())
-            {
-                let hint = did_you_mean(
-                    wanted,
-                    builtin_names.iter().chain(&user_pack_names).copied(),
-                )
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-                errors.push(LocatedError {
-                    path: "--pack".into(),
-                    line: 1,
-                    column: 1,
-                    line_text: wanted.clone(),
-                    message: format!(
-                        "there is no built-in pack `{wanted}`{hint} (built-in packs: {})",
-                        builtin_names.join(", ")
-                    ),
-                });
-            }
-        }
+        unknown_packs(
+            &selection.builtin,
+            &builtin_names,
+            &user_pack_names,
+            &mut errors,
+        );
         let mut set = RuleSet::default();
         let mut owner_of_id: BTreeMap<String, String> = BTreeMap::new();
         for (index, parsed_pack) in parsed.iter().enumerate() {
@@ -160,6 +122,65 @@ impl RuleSet {
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// Takes the user's pack files or folders; parses each pack file once, adding the packs to `parsed` and what went
+/// wrong to `errors`.
+fn parse_user_packs(
+    user_paths: &[PathBuf],
+    parsed: &mut Vec<ParsedPack>,
+    errors: &mut Vec<LocatedError>,
+) {
+    let mut seen_files = HashSet::new();
+    for path in user_paths {
+        match pack_files(path) {
+            Ok(files) => {
+                for file in files {
+                    // The same file named twice (as itself and through its folder) loads once.
+                    if !seen_files
+                        .insert(std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone()))
+                    {
+                        continue;
+                    }
+                    match crate::read::read_text_capped(&file, crate::read::MAX_PACK_BYTES) {
+                        Ok(source) => match parse_pack(&source, Origin::File(file.clone())) {
+                            Ok(pack) => parsed.push(pack),
+                            Err(e) => errors.extend(e),
+                        },
+                        Err(e) => errors.push(io_error(&file, &e.into())),
+                    }
+                }
+            }
+            Err(e) => errors.push(io_error(path, &e)),
+        }
+    }
+}
+
+/// Takes the built-in packs asked for by name and the names of the built-in and user packs; adds an error to
+/// `errors` for each name that is neither, with a suggestion when one is close.
+fn unknown_packs(
+    wanted_packs: &[String],
+    builtin_names: &[&str],
+    user_pack_names: &HashSet<&str>,
+    errors: &mut Vec<LocatedError>,
+) {
+    for wanted in wanted_packs {
+        if !builtin_names.contains(&wanted.as_str()) && !user_pack_names.contains(wanted.as_str()) {
+            let hint = did_you_mean(wanted, builtin_names.iter().chain(user_pack_names).copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            errors.push(LocatedError {
+                path: "--pack".into(),
+                line: 1,
+                column: 1,
+                line_text: wanted.clone(),
+                message: format!(
+                    "there is no built-in pack `{wanted}`{hint} (built-in packs: {})",
+                    builtin_names.join(", ")
+                ),
+            });
+        }
     }
 }
 

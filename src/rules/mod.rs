@@ -16,6 +16,7 @@ use crate::rules::forms::Pattern;
 pub mod forms;
 pub mod load;
 pub mod parse;
+mod validate;
 
 pub use load::{PackSelection, RuleSet, pack_files};
 pub use parse::{ParsedPack, did_you_mean, is_kebab_case, parse_pack};

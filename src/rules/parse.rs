@@ -9,13 +9,11 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::LocatedError;
-use crate::rules::forms::Pattern;
 use crate::rules::{
-    AppliesTo, Category, Example, FixSafety, Neighbours, Origin, Pack, Rule, RuleConfidence, Sense,
-    Severity, Source, is_hint,
+    AppliesTo, Category, Example, FixSafety, Origin, Pack, Rule, RuleConfidence, Severity, Source,
 };
 
-use crate::text::{Normalized, is_word_char};
+use crate::rules::validate::validate_rule;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -36,42 +34,42 @@ fn default_true() -> bool {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawRule {
-    id: Spanned<String>,
-    terms: Spanned<Vec<Spanned<String>>>,
-    suggestions: Spanned<Vec<Spanned<String>>>,
+pub(super) struct RawRule {
+    pub(super) id: Spanned<String>,
+    pub(super) terms: Spanned<Vec<Spanned<String>>>,
+    pub(super) suggestions: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
-    message: Option<String>,
-    why: Spanned<String>,
-    category: Category,
+    pub(super) message: Option<String>,
+    pub(super) why: Spanned<String>,
+    pub(super) category: Category,
     #[serde(default)]
-    severity: Severity,
+    pub(super) severity: Severity,
     #[serde(default)]
-    fix: FixSafety,
+    pub(super) fix: FixSafety,
     #[serde(default)]
-    sources: Vec<Spanned<String>>,
+    pub(super) sources: Vec<Spanned<String>>,
     #[serde(default)]
-    exceptions: Vec<Spanned<String>>,
+    pub(super) exceptions: Vec<Spanned<String>>,
     #[serde(default)]
-    case_sensitive: bool,
+    pub(super) case_sensitive: bool,
     #[serde(default)]
-    regex: Option<Spanned<String>>,
+    pub(super) regex: Option<Spanned<String>>,
     #[serde(default)]
-    examples: Vec<Example>,
+    pub(super) examples: Vec<Example>,
     #[serde(default)]
-    counter_examples: Vec<String>,
+    pub(super) counter_examples: Vec<String>,
     #[serde(default)]
-    applies_to: Option<AppliesTo>,
+    pub(super) applies_to: Option<AppliesTo>,
     #[serde(default)]
-    confidence: Option<RuleConfidence>,
+    pub(super) confidence: Option<RuleConfidence>,
     #[serde(default)]
-    preceded_by: Vec<Spanned<String>>,
+    pub(super) preceded_by: Vec<Spanned<String>>,
     #[serde(default)]
-    not_preceded_by: Vec<Spanned<String>>,
+    pub(super) not_preceded_by: Vec<Spanned<String>>,
     #[serde(default)]
-    followed_by: Vec<Spanned<String>>,
+    pub(super) followed_by: Vec<Spanned<String>>,
     #[serde(default)]
-    not_followed_by: Vec<Spanned<String>>,
+    pub(super) not_followed_by: Vec<Spanned<String>>,
 }
 
 const PACK_KEYS: &[&str] = &[
@@ -106,24 +104,6 @@ const RULE_KEYS: &[&str] = &[
 
 /// The longest suggestion a pack may give, in characters: every finding carries its suggestions.
 pub const MAX_SUGGESTION_CHARS: usize = 300;
-
-/// Why a suggestion cannot be written into someone's note: control characters (an escape or carriage return
-/// would be written into the file by `fix`, or drive the terminal), or a form of it (one choice from each group)
-/// longer than [`MAX_SUGGESTION_CHARS`].
-fn unwritable(suggestion: &str) -> Option<String> {
-    if suggestion.chars().any(char::is_control) {
-        return Some("has a control character (such as an escape, tab or line break)".into());
-    }
-    let longest = Pattern::parse(suggestion)
-        .ok()?
-        .expand()
-        .iter()
-        .map(|f| f.text.chars().count())
-        .max()?;
-    (longest > MAX_SUGGESTION_CHARS).then(|| {
-        format!("has a form {longest} characters long; the most is {MAX_SUGGESTION_CHARS}")
-    })
-}
 
 /// Whether `name` is kebab-case: lower-case ASCII letters and digits in words joined by single hyphens.
 pub fn is_kebab_case(name: &str) -> bool {
@@ -251,6 +231,25 @@ pub fn parse_pack(source: &str, origin: Origin) -> Result<ParsedPack, Vec<Locate
         return Err(errors);
     };
     let pack = validate_pack_header(raw_pack, &origin, &err_at, &mut errors);
+    let rules = validate_rules(raw_rules, &pack, source, &path, &err_at, &mut errors);
+    if errors.is_empty() {
+        Ok(ParsedPack { pack, rules })
+    } else {
+        errors.sort_by_key(|e| (e.line, e.column));
+        Err(errors)
+    }
+}
+
+/// Takes the raw rules of `pack` with where each starts in `source` (the file shown as `path`); gives the valid
+/// rules, adding to `errors` what is wrong with the others (a duplicate id, or an invalid rule).
+fn validate_rules(
+    raw_rules: Vec<(usize, RawRule)>,
+    pack: &Pack,
+    source: &str,
+    path: &str,
+    err_at: &dyn Fn(usize, String) -> LocatedError,
+    errors: &mut Vec<LocatedError>,
+) -> Vec<Rule> {
     let source_ids: HashSet<&str> = pack
         .sources
         .iter()
@@ -275,21 +274,16 @@ pub fn parse_pack(source: &str, origin: Origin) -> Result<ParsedPack, Vec<Locate
         seen_ids.insert(raw.id.get_ref().clone(), line);
         if let Some(rule) = validate_rule(
             raw,
-            &pack,
+            pack,
             &source_ids,
-            (path.clone(), line),
-            &err_at,
-            &mut errors,
+            (path.to_string(), line),
+            err_at,
+            errors,
         ) {
             rules.push(rule);
         }
     }
-    if errors.is_empty() {
-        Ok(ParsedPack { pack, rules })
-    } else {
-        errors.sort_by_key(|e| (e.line, e.column));
-        Err(errors)
-    }
+    rules
 }
 
 fn validate_pack_header(
@@ -338,233 +332,6 @@ fn validate_pack_header(
         sources: raw.sources.into_iter().map(Spanned::into_inner).collect(),
         origin: origin.clone(),
         enabled: false,
-    }
-}
-
-/// Byte offset of character `offset` of a string value whose span starts at its opening quote.
-fn inside_string(span_start: usize, offset: usize) -> usize {
-    span_start + 1 + offset
-}
-
-fn validate_rule(
-    raw: RawRule,
-    pack: &Pack,
-    source_ids: &HashSet<&str>,
-    location: (String, usize),
-    err_at: &dyn Fn(usize, String) -> LocatedError,
-    errors: &mut Vec<LocatedError>,
-) -> Option<Rule> {
-    let before = errors.len();
-    let id = raw.id.get_ref();
-    if !is_kebab_case(id) {
-        errors.push(err_at(
-            raw.id.span().start,
-            format!("rule id `{id}` must be kebab-case, like `service-user`"),
-        ));
-    }
-    let fold_case = !raw.case_sensitive;
-    if raw.terms.get_ref().is_empty() {
-        errors.push(err_at(
-            raw.terms.span().start,
-            format!("rule `{id}` has no terms"),
-        ));
-    }
-    let term_patterns = parse_forms(raw.terms.get_ref(), "term", id, fold_case, err_at, errors);
-    if raw.suggestions.get_ref().is_empty() {
-        errors.push(err_at(
-            raw.suggestions.span().start,
-            format!("rule `{id}` has no suggestions: give at least one strength-based alternative"),
-        ));
-    }
-    let mut suggestion_patterns = Vec::new();
-    for suggestion in raw.suggestions.get_ref() {
-        if suggestion.get_ref().trim().is_empty() {
-            errors.push(err_at(
-                suggestion.span().start,
-                format!("rule `{id}` has an empty suggestion"),
-            ));
-        }
-        if let Some(problem) = unwritable(suggestion.get_ref()) {
-            errors.push(err_at(
-                suggestion.span().start,
-                format!("rule `{id}`: a suggestion {problem}"),
-            ));
-        }
-        match Pattern::parse(suggestion.get_ref()) {
-            Ok(pattern) => suggestion_patterns.push(pattern),
-            Err(e) => errors.push(err_at(
-                inside_string(suggestion.span().start, e.offset),
-                e.message,
-            )),
-        }
-    }
-    if raw.fix == FixSafety::Safe
-        && raw
-            .suggestions
-            .get_ref()
-            .first()
-            .is_some_and(|s| is_hint(s.get_ref()))
-    {
-        errors.push(err_at(
-            raw.suggestions.span().start,
-            format!("rule `{id}` has `fix = \"safe\"` but its first suggestion is a hint, not replacement text"),
-        ));
-    }
-    if raw.why.get_ref().trim().is_empty() {
-        errors.push(err_at(
-            raw.why.span().start,
-            format!("rule `{id}` has an empty `why`"),
-        ));
-    }
-    for source in &raw.sources {
-        if !source_ids.contains(source.get_ref().as_str()) {
-            let hint = did_you_mean(source.get_ref(), source_ids.iter().copied())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            errors.push(err_at(
-                source.span().start,
-                format!(
-                    "source `{}` is not in the pack's `sources` list{hint}",
-                    source.get_ref()
-                ),
-            ));
-        }
-    }
-    let exception_patterns =
-        parse_forms(&raw.exceptions, "exception", id, fold_case, err_at, errors);
-    if let Some(regex) = &raw.regex
-        && let Err(e) = regex::Regex::new(regex.get_ref())
-    {
-        let detail = e.to_string();
-        let detail = detail.lines().last().unwrap_or("").trim();
-        let detail = detail.strip_prefix("error: ").unwrap_or(detail).to_string();
-        errors.push(err_at(
-            regex.span().start,
-            format!("rule `{id}` has an invalid regex: {detail}"),
-        ));
-    }
-    for list in [
-        &raw.preceded_by,
-        &raw.not_preceded_by,
-        &raw.followed_by,
-        &raw.not_followed_by,
-    ] {
-        for entry in list {
-            if let Err(message) = Neighbours::check_entry(entry.get_ref()) {
-                errors.push(err_at(
-                    inside_string(entry.span().start, 0),
-                    format!("rule `{id}`: {message}"),
-                ));
-            }
-        }
-    }
-    if errors.len() > before {
-        return None;
-    }
-    Some(into_rule(
-        raw,
-        pack,
-        location,
-        Patterns {
-            terms: term_patterns,
-            suggestions: suggestion_patterns,
-            exceptions: exception_patterns,
-        },
-    ))
-}
-
-/// The parsed patterns of a rule's terms, suggestions and exceptions.
-struct Patterns {
-    terms: Vec<Pattern>,
-    suggestions: Vec<Pattern>,
-    exceptions: Vec<Pattern>,
-}
-
-/// Parses term or exception forms (`what` names them in errors), each of which must expand to words.
-fn parse_forms(
-    items: &[Spanned<String>],
-    what: &str,
-    id: &str,
-    fold_case: bool,
-    err_at: &dyn Fn(usize, String) -> LocatedError,
-    errors: &mut Vec<LocatedError>,
-) -> Vec<Pattern> {
-    let mut patterns = Vec::new();
-    for item in items {
-        match Pattern::parse(item.get_ref()) {
-            Ok(pattern) => {
-                let forms = pattern.expand();
-                if forms
-                    .iter()
-                    .any(|f| Normalized::phrase(&f.text, fold_case).is_empty())
-                {
-                    errors.push(err_at(
-                        item.span().start,
-                        format!("rule `{id}` has an empty {what}"),
-                    ));
-                } else if what == "term" && forms.iter().any(|f| !f.text.chars().any(is_word_char))
-                {
-                    // "." would match every full stop.
-                    errors.push(err_at(
-                        item.span().start,
-                        format!("rule `{id}` has a term without a letter or digit"),
-                    ));
-                }
-                patterns.push(pattern);
-            }
-            Err(e) => errors.push(err_at(
-                inside_string(item.span().start, e.offset),
-                e.message,
-            )),
-        }
-    }
-    patterns
-}
-
-/// A validated raw rule as a [`Rule`].
-fn into_rule(raw: RawRule, pack: &Pack, location: (String, usize), patterns: Patterns) -> Rule {
-    Rule {
-        id: raw.id.into_inner(),
-        pack: pack.name.clone(),
-        terms: raw
-            .terms
-            .into_inner()
-            .into_iter()
-            .map(Spanned::into_inner)
-            .collect(),
-        suggestions: raw
-            .suggestions
-            .into_inner()
-            .into_iter()
-            .map(Spanned::into_inner)
-            .collect(),
-        message: raw.message,
-        why: raw.why.into_inner(),
-        category: raw.category,
-        severity: raw.severity,
-        fix: raw.fix,
-        sources: raw.sources.into_iter().map(Spanned::into_inner).collect(),
-        exceptions: raw
-            .exceptions
-            .into_iter()
-            .map(Spanned::into_inner)
-            .collect(),
-        case_sensitive: raw.case_sensitive,
-        regex: raw.regex.map(Spanned::into_inner),
-        examples: raw.examples,
-        counter_examples: raw.counter_examples,
-        location,
-        sense: Sense {
-            applies_to: raw.applies_to,
-            confidence: raw.confidence.unwrap_or_default(),
-            preceded_by: Neighbours::new(&raw.preceded_by),
-            not_preceded_by: Neighbours::new(&raw.not_preceded_by),
-            followed_by: Neighbours::new(&raw.followed_by),
-            not_followed_by: Neighbours::new(&raw.not_followed_by),
-        },
-        term_patterns: patterns.terms,
-        suggestion_patterns: patterns.suggestions,
-        exception_patterns: patterns.exceptions,
     }
 }
 

@@ -8,6 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use quick_xml::events::BytesStart;
+
 use super::suppress::{self, Kind};
 use super::xml::{Step, attribute, walk};
 use super::zipped::Archive;
@@ -183,51 +185,13 @@ impl<'a> Paragraphs<'a> {
                     self.skip = self.skip.saturating_sub(1)
                 }
                 _ if self.skip > 0 => {}
-                Step::Start("w:p", _) => {
-                    self.count += 1;
-                    let location = self.location();
-                    self.stack.push(Open {
-                        text: String::new(),
-                        location,
-                        suppressions: Vec::new(),
-                    });
-                }
-                Step::End("w:p") => {
-                    if let Some(mut open) = self.stack.pop() {
-                        for (id, start) in &mut self.open_ignores {
-                            open.suppressions.push(Suppression {
-                                range: *start..open.text.len(),
-                                rules: self.ignores[id].clone(),
-                                comment: *start..open.text.len(),
-                            });
-                            *start = 0;
-                        }
-                        if !open.text.trim().is_empty() {
-                            segments.push(Segment::paragraph(
-                                open.text,
-                                open.location,
-                                open.suppressions,
-                            ));
-                        }
-                    }
-                }
+                Step::Start("w:p", _) => self.start_paragraph(),
+                Step::End("w:p") => self.end_paragraph(segments),
                 Step::Start("w:tbl", _) => self.tables.start_table(),
                 Step::End("w:tbl") => self.tables.end_table(),
                 Step::Start("w:tr", _) => self.tables.start_row(),
                 Step::Start("w:tc", _) => self.tables.start_cell(),
-                Step::Start(kind @ ("w:footnote" | "w:endnote"), e) => {
-                    // Separators have a type; the notes people write are numbered in order without them.
-                    if attribute(e, "w:type").is_none_or(|t| t == "normal") {
-                        self.notes += 1;
-                    }
-                    let word = if kind == "w:footnote" {
-                        "footnote"
-                    } else {
-                        "endnote"
-                    };
-                    self.note = Some(format!("{word} {}", self.notes));
-                    self.count = 0;
-                }
+                Step::Start(kind @ ("w:footnote" | "w:endnote"), e) => self.start_note(kind, e),
                 Step::End("w:footnote" | "w:endnote") => self.note = None,
                 Step::Start("w:t", _) => self.in_text = true,
                 Step::End("w:t") => self.in_text = false,
@@ -245,21 +209,71 @@ impl<'a> Paragraphs<'a> {
                         self.open_ignores.insert(id, at);
                     }
                 }
-                Step::Start("w:commentRangeEnd", e) => {
-                    if let Some(id) = attribute(e, "w:id")
-                        && let Some(start) = self.open_ignores.remove(&id)
-                        && let Some(open) = self.stack.last_mut()
-                    {
-                        open.suppressions.push(Suppression {
-                            range: start..open.text.len(),
-                            rules: self.ignores[&id].clone(),
-                            comment: start..open.text.len(),
-                        });
-                    }
-                }
+                Step::Start("w:commentRangeEnd", e) => self.comment_range_end(e),
                 _ => {}
             }
             Ok(())
         })
+    }
+
+    /// Opens a paragraph: counts it and records where it is.
+    fn start_paragraph(&mut self) {
+        self.count += 1;
+        let location = self.location();
+        self.stack.push(Open {
+            text: String::new(),
+            location,
+            suppressions: Vec::new(),
+        });
+    }
+
+    /// Closes the innermost paragraph: open ignore ranges run to its end, and its text, if any, becomes a segment.
+    fn end_paragraph(&mut self, segments: &mut Vec<Segment>) {
+        if let Some(mut open) = self.stack.pop() {
+            for (id, start) in &mut self.open_ignores {
+                open.suppressions.push(Suppression {
+                    range: *start..open.text.len(),
+                    rules: self.ignores[id].clone(),
+                    comment: *start..open.text.len(),
+                });
+                *start = 0;
+            }
+            if !open.text.trim().is_empty() {
+                segments.push(Segment::paragraph(
+                    open.text,
+                    open.location,
+                    open.suppressions,
+                ));
+            }
+        }
+    }
+
+    /// Takes a footnote or endnote element and its name; labels the note and counts its paragraphs apart.
+    fn start_note(&mut self, kind: &str, e: &BytesStart) {
+        // Separators have a type; the notes people write are numbered in order without them.
+        if attribute(e, "w:type").is_none_or(|t| t == "normal") {
+            self.notes += 1;
+        }
+        let word = if kind == "w:footnote" {
+            "footnote"
+        } else {
+            "endnote"
+        };
+        self.note = Some(format!("{word} {}", self.notes));
+        self.count = 0;
+    }
+
+    /// Takes a `w:commentRangeEnd` element; closes the ignore range of its comment, if one is open.
+    fn comment_range_end(&mut self, e: &BytesStart) {
+        if let Some(id) = attribute(e, "w:id")
+            && let Some(start) = self.open_ignores.remove(&id)
+            && let Some(open) = self.stack.last_mut()
+        {
+            open.suppressions.push(Suppression {
+                range: start..open.text.len(),
+                rules: self.ignores[&id].clone(),
+                comment: start..open.text.len(),
+            });
+        }
     }
 }

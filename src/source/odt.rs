@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 
+use quick_xml::events::BytesStart;
+
 use super::suppress::{self, Kind};
 use super::xml::{Step, attribute, walk};
 use super::zipped::Archive;
@@ -141,17 +143,7 @@ impl Paragraphs {
                     kind @ ("style:header" | "style:footer" | "style:header-left"
                     | "style:footer-left" | "style:header-first" | "style:footer-first"),
                     _,
-                ) => {
-                    let word = if kind.contains("header") {
-                        "header"
-                    } else {
-                        "footer"
-                    };
-                    let n = self.page_parts.entry(word).or_default();
-                    *n += 1;
-                    self.page_part = Some(format!("{word} {n}"));
-                    self.count = 0;
-                }
+                ) => self.start_page_part(kind),
                 Step::End(
                     "style:header" | "style:footer" | "style:header-left" | "style:footer-left"
                     | "style:header-first" | "style:footer-first",
@@ -159,48 +151,9 @@ impl Paragraphs {
                     self.page_part = None;
                 }
                 _ if self.styles && self.page_part.is_none() => {}
-                Step::Start("office:annotation", e) => {
-                    let at = self.stack.last().map_or(0, |o| o.text.len());
-                    self.annotation = Some(Annotation {
-                        name: attribute(e, "office:name"),
-                        text: String::new(),
-                        at,
-                        in_paragraph: false,
-                    });
-                }
-                Step::End("office:annotation") => {
-                    let Some(annotation) = self.annotation.take() else {
-                        return Ok(());
-                    };
-                    if let Some((Kind::Ignore, rules)) = suppress::directive(&annotation.text) {
-                        match annotation.name {
-                            Some(name) => {
-                                self.open_ignores.insert(name, (annotation.at, rules));
-                            }
-                            None => {
-                                if let Some(open) = self.stack.last_mut() {
-                                    open.suppressions.push(Suppression {
-                                        range: 0..usize::MAX,
-                                        rules,
-                                        comment: annotation.at..annotation.at,
-                                    });
-                                }
-                            }
-                        }
-                    }
-                }
-                Step::Start("office:annotation-end", e) => {
-                    if let Some(name) = attribute(e, "office:name")
-                        && let Some((start, rules)) = self.open_ignores.remove(&name)
-                        && let Some(open) = self.stack.last_mut()
-                    {
-                        open.suppressions.push(Suppression {
-                            range: start..open.text.len(),
-                            rules,
-                            comment: start..open.text.len(),
-                        });
-                    }
-                }
+                Step::Start("office:annotation", e) => self.start_annotation(e),
+                Step::End("office:annotation") => self.end_annotation(),
+                Step::Start("office:annotation-end", e) => self.annotation_end(e),
                 Step::Start("text:p" | "text:h", _) if self.annotation.is_some() => {
                     if let Some(a) = &mut self.annotation {
                         a.in_paragraph = true;
@@ -212,53 +165,15 @@ impl Paragraphs {
                         a.in_paragraph = false;
                     }
                 }
-                Step::Start("text:p" | "text:h", _) => {
-                    self.count += 1;
-                    let location = self.location();
-                    self.stack.push(Open {
-                        text: String::new(),
-                        location,
-                        suppressions: Vec::new(),
-                    });
-                }
-                Step::End("text:p" | "text:h") => {
-                    if let Some(mut open) = self.stack.pop() {
-                        for (start, rules) in self.open_ignores.values_mut() {
-                            open.suppressions.push(Suppression {
-                                range: *start..open.text.len(),
-                                rules: rules.clone(),
-                                comment: *start..open.text.len(),
-                            });
-                            *start = 0;
-                        }
-                        let len = open.text.len();
-                        for s in &mut open.suppressions {
-                            s.range.end = s.range.end.min(len);
-                        }
-                        if !open.text.trim().is_empty() {
-                            segments.push(Segment::paragraph(
-                                open.text,
-                                open.location,
-                                open.suppressions,
-                            ));
-                        }
-                    }
-                }
+                Step::Start("text:p" | "text:h", _) => self.start_paragraph(),
+                Step::End("text:p" | "text:h") => self.end_paragraph(segments),
                 Step::Start("table:table", _) => self.tables.start_table(),
                 Step::End("table:table") => self.tables.end_table(),
                 Step::Start("table:table-row", _) => self.tables.start_row(),
                 Step::Start("table:table-cell" | "table:covered-table-cell", _) => {
                     self.tables.start_cell()
                 }
-                Step::Start("text:note", e) => {
-                    let class =
-                        attribute(e, "text:note-class").unwrap_or_else(|| "footnote".into());
-                    let n = self.note_count.entry(class.clone()).or_default();
-                    *n += 1;
-                    let label = format!("{class} {n}");
-                    self.notes.push((label, self.count));
-                    self.count = 0;
-                }
+                Step::Start("text:note", e) => self.start_note(e),
                 Step::End("text:note") => {
                     if let Some((_, count)) = self.notes.pop() {
                         self.count = count;
@@ -279,5 +194,112 @@ impl Paragraphs {
             }
             Ok(())
         })
+    }
+
+    /// Takes the name of a header or footer element; numbers it and starts counting its paragraphs.
+    fn start_page_part(&mut self, kind: &str) {
+        let word = if kind.contains("header") {
+            "header"
+        } else {
+            "footer"
+        };
+        let n = self.page_parts.entry(word).or_default();
+        *n += 1;
+        self.page_part = Some(format!("{word} {n}"));
+        self.count = 0;
+    }
+
+    /// Takes an `office:annotation` element; starts reading the annotation, anchored where the paragraph is.
+    fn start_annotation(&mut self, e: &BytesStart) {
+        let at = self.stack.last().map_or(0, |o| o.text.len());
+        self.annotation = Some(Annotation {
+            name: attribute(e, "office:name"),
+            text: String::new(),
+            at,
+            in_paragraph: false,
+        });
+    }
+
+    /// Opens a paragraph: counts it and records where it is.
+    fn start_paragraph(&mut self) {
+        self.count += 1;
+        let location = self.location();
+        self.stack.push(Open {
+            text: String::new(),
+            location,
+            suppressions: Vec::new(),
+        });
+    }
+
+    /// Closes the annotation being read; an ignore directive opens a range (named) or silences the paragraph.
+    fn end_annotation(&mut self) {
+        let Some(annotation) = self.annotation.take() else {
+            return;
+        };
+        if let Some((Kind::Ignore, rules)) = suppress::directive(&annotation.text) {
+            match annotation.name {
+                Some(name) => {
+                    self.open_ignores.insert(name, (annotation.at, rules));
+                }
+                None => {
+                    if let Some(open) = self.stack.last_mut() {
+                        open.suppressions.push(Suppression {
+                            range: 0..usize::MAX,
+                            rules,
+                            comment: annotation.at..annotation.at,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Takes an `office:annotation-end` element; closes the ignore range it names, if one is open.
+    fn annotation_end(&mut self, e: &BytesStart) {
+        if let Some(name) = attribute(e, "office:name")
+            && let Some((start, rules)) = self.open_ignores.remove(&name)
+            && let Some(open) = self.stack.last_mut()
+        {
+            open.suppressions.push(Suppression {
+                range: start..open.text.len(),
+                rules,
+                comment: start..open.text.len(),
+            });
+        }
+    }
+
+    /// Closes the innermost paragraph: open ignore ranges run to its end, and its text, if any, becomes a segment.
+    fn end_paragraph(&mut self, segments: &mut Vec<Segment>) {
+        if let Some(mut open) = self.stack.pop() {
+            for (start, rules) in self.open_ignores.values_mut() {
+                open.suppressions.push(Suppression {
+                    range: *start..open.text.len(),
+                    rules: rules.clone(),
+                    comment: *start..open.text.len(),
+                });
+                *start = 0;
+            }
+            let len = open.text.len();
+            for s in &mut open.suppressions {
+                s.range.end = s.range.end.min(len);
+            }
+            if !open.text.trim().is_empty() {
+                segments.push(Segment::paragraph(
+                    open.text,
+                    open.location,
+                    open.suppressions,
+                ));
+            }
+        }
+    }
+
+    /// Takes a `text:note` element; labels the note by its class and number and counts its paragraphs apart.
+    fn start_note(&mut self, e: &BytesStart) {
+        let class = attribute(e, "text:note-class").unwrap_or_else(|| "footnote".into());
+        let n = self.note_count.entry(class.clone()).or_default();
+        *n += 1;
+        let label = format!("{class} {n}");
+        self.notes.push((label, self.count));
+        self.count = 0;
     }
 }
