@@ -318,6 +318,12 @@ pub fn is_hint(suggestion: &str) -> bool {
 pub enum AppliesTo {
     /// People: the words around the match show it is said of a person or a group of people.
     Person,
+    /// A person as the subject: the match says something of the words before it ("she suffers from",
+    /// "the board has suffered from"), which must name a person, a group of people or a pronoun for them.
+    PersonSubject,
+    /// A person as the object: the match does something to the words after it ("empower families",
+    /// "empower the Fed"), which must name a person, a group of people or a pronoun for them.
+    PersonObject,
 }
 
 /// How sure a rule's findings can be (`confidence`), before its sense conditions are weighed.

@@ -343,6 +343,18 @@ mod tests {
     const HEAD: &str = "[pack]\nname = \"demo\"\ndescription = \"d\"\n[[rule]]\nid = \"vul\"\nterms = [\"vulnerable\"]\nsuggestions = [\"x\"]\nwhy = \"y\"\ncategory = \"label\"\n";
 
     #[test]
+    fn applies_to_names_the_person_as_subject_or_object() {
+        for (value, want) in [
+            ("person-subject", AppliesTo::PersonSubject),
+            ("person-object", AppliesTo::PersonObject),
+        ] {
+            let source = format!("{HEAD}applies-to = \"{value}\"\n");
+            let parsed = parse_pack(&source, Origin::File("demo.toml".into())).unwrap();
+            assert_eq!(parsed.rules[0].sense.applies_to, Some(want));
+        }
+    }
+
+    #[test]
     fn sense_conditions_are_read_into_the_rule() {
         let source = format!(
             "{HEAD}applies-to = \"person\"\nconfidence = \"possible\"\nnot-followed-by = [\"to\", \"@person\"]\nnot-preceded-by = [\"in rare\"]\n"

@@ -284,3 +284,32 @@ pub(super) fn trigger_at(tokens: &[&str]) -> Option<&'static [&'static str]> {
                 .any(|w| MENTION_CONTEXT.contains(w))
     })
 }
+
+/// Whether the match is an item of a line that lists terms side by side, separated by slashes, as a glossary
+/// or a "we say / we do not say" table row does ("Kicking off / Challenging behaviour / Tantrum"): a short line
+/// of at least three short items and no sentence.
+pub(super) fn in_a_term_list(candidate: &Candidate) -> bool {
+    const MAX_LINE: usize = 160;
+    let text = candidate.original;
+    let range = &candidate.original_range;
+    let from = ceil_char_boundary(text, range.start.saturating_sub(MAX_LINE));
+    let to = floor_char_boundary(text, range.end.saturating_add(MAX_LINE).min(text.len()));
+    let line_start = text[from..range.start].rfind('\n').map(|i| from + i + 1);
+    let line_end = text[range.end..to].find('\n').map(|i| range.end + i);
+    let (Some(line_start), Some(line_end)) = (
+        line_start.or((from == 0).then_some(0)),
+        line_end.or((to == text.len()).then_some(to)),
+    ) else {
+        // The line is longer than a list of terms.
+        return false;
+    };
+    let line = text[line_start..line_end].trim();
+    if line.len() > MAX_LINE || line.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let items: Vec<&str> = line.split('/').map(str::trim).collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|item| !item.is_empty() && item.split_whitespace().count() <= 4)
+}

@@ -30,9 +30,12 @@ mod mentions;
 mod names;
 mod words;
 
-use mentions::{is_headword, is_mention, talked_about_after};
+use mentions::{in_a_term_list, is_headword, is_mention, talked_about_after};
 use names::{in_address, in_name};
-use words::{AFTER_A_GROUP, COPULAS, FUNCTION_WORDS, INTENSIFIERS, OBJECTS};
+use words::{
+    AFTER_A_GROUP, BETWEEN_SUBJECT_AND_VERB, COPULAS, DETERMINERS, FUNCTION_WORDS, INTENSIFIERS,
+    OBJECTS, SUBJECT_PRONOUNS, THING_PRONOUNS,
+};
 
 /// How sure a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -97,6 +100,7 @@ pub fn judge(candidate: &Candidate, sense: &Sense) -> Option<Confidence> {
         || is_mention(candidate)
         || talked_about_after(candidate)
         || is_headword(candidate)
+        || in_a_term_list(candidate)
     {
         return None;
     }
@@ -122,6 +126,8 @@ pub fn judge(candidate: &Candidate, sense: &Sense) -> Option<Confidence> {
     let confidence = match sense.applies_to {
         Some(AppliesTo::Person) if name_before(candidate) => Confidence::Certain,
         Some(AppliesTo::Person) => about_a_person(&before, &after)?,
+        Some(AppliesTo::PersonSubject) => subject_is_a_person(candidate, &before)?,
+        Some(AppliesTo::PersonObject) => object_is_a_person(&after)?,
         None => Confidence::Certain,
     };
     Some(if possible_only {
@@ -230,6 +236,138 @@ fn about_a_person(before: &[&str], after: &[&str]) -> Option<Confidence> {
         // A word that heads a noun phrase: the match describes that thing ("high-risk tasks").
         Some(next) if !skipped_coordination && !FUNCTION_WORDS.contains(next) => None,
         _ => Some(Confidence::Possible),
+    }
+}
+
+/// For `applies-to = "person-subject"`: certain when the subject before the match is a person ("she has suffered
+/// from", "children who suffer from", "Sam did not attend"), `None` when it is a thing ("the board has suffered
+/// from", "it suffers from"), possible when the words do not tell (the clause starts with the match).
+fn subject_is_a_person(candidate: &Candidate, before: &[&str]) -> Option<Confidence> {
+    let skipped = before
+        .iter()
+        .take_while(|w| BETWEEN_SUBJECT_AND_VERB.contains(w))
+        .count();
+    let Some(&subject) = before.get(skipped) else {
+        return Some(Confidence::Possible);
+    };
+    let next = before.get(skipped + 1).copied();
+    if matches!(subject, "who" | "that") {
+        // A relative clause: its subject is the noun before ("people who suffer from").
+        return match next {
+            Some(w) if is_person_word(w) || SUBJECT_PRONOUNS.contains(&w) => {
+                Some(Confidence::Certain)
+            }
+            // "We met Sam, who has ...": the name before the comma.
+            None if capitalised_name_before(candidate, skipped + 2)
+                == CapitalisedSubject::Person =>
+            {
+                Some(Confidence::Certain)
+            }
+            Some(w) if subject == "that" && !FUNCTION_WORDS.contains(&w) => None,
+            _ => Some(Confidence::Possible),
+        };
+    }
+    if THING_PRONOUNS.contains(&subject) {
+        return None;
+    }
+    if SUBJECT_PRONOUNS.contains(&subject) || is_person_word(subject) {
+        return Some(Confidence::Certain);
+    }
+    match capitalised_name_before(candidate, skipped) {
+        CapitalisedSubject::Person => return Some(Confidence::Certain),
+        CapitalisedSubject::Thing => return None,
+        CapitalisedSubject::NotAName => {}
+    }
+    // A noun after a determiner or a possessive, perhaps with a describing word between, heads a noun phrase
+    // that is not a person: "the board", "its reputation", "the old server".
+    let opens_a_noun_phrase =
+        |w: &&str| DETERMINERS.contains(w) || w.ends_with("'s") || w.ends_with('\'');
+    if !FUNCTION_WORDS.contains(&subject)
+        && before[skipped + 1..]
+            .iter()
+            .take(2)
+            .take_while(|w| DETERMINERS.contains(w) || !FUNCTION_WORDS.contains(w))
+            .any(opens_a_noun_phrase)
+    {
+        return None;
+    }
+    Some(Confidence::Possible)
+}
+
+/// What a capitalised subject is: a person's name ("Sam has not attended"), a thing's ("the CPL World Tour kicks
+/// off": a run of capitalised words after a determiner), or not a name at all.
+#[derive(Debug, PartialEq, Eq)]
+enum CapitalisedSubject {
+    Person,
+    Thing,
+    NotAName,
+}
+
+/// Whether the word `skipped` words before the match (in the original text) is capitalised inside the sentence,
+/// and what it names.
+fn capitalised_name_before(candidate: &Candidate, skipped: usize) -> CapitalisedSubject {
+    let words = tokens_before(
+        candidate.original,
+        candidate.original_range.start,
+        skipped + 6,
+    );
+    let capitalised = |word: &str| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+    };
+    let Some(word) = words.get(skipped) else {
+        return CapitalisedSubject::NotAName;
+    };
+    if !capitalised(word) || !word.chars().any(char::is_lowercase) {
+        return CapitalisedSubject::NotAName;
+    }
+    let run = words[skipped..]
+        .iter()
+        .take_while(|w| capitalised(w))
+        .count();
+    match words.get(skipped + run).map(|w| w.to_lowercase()) {
+        // The first word of a sentence is capitalised whatever it is.
+        None => CapitalisedSubject::NotAName,
+        Some(w) if w == "," || w == ":" => CapitalisedSubject::NotAName,
+        Some(w) if DETERMINERS.contains(&w.as_str()) => CapitalisedSubject::Thing,
+        Some(_) if run > 2 => CapitalisedSubject::Thing,
+        Some(_) => CapitalisedSubject::Person,
+    }
+}
+
+/// For `applies-to = "person-object"`: certain when the object after the match is a person ("empower
+/// families", "empowering young people", "empower them"), `None` when it is a thing ("empower the Fed to act",
+/// "empower local clubs"), possible when the words do not tell.
+fn object_is_a_person(after: &[&str]) -> Option<Confidence> {
+    let Some(&first) = after.first() else {
+        return Some(Confidence::Possible);
+    };
+    if OBJECTS.contains(&first) && after.get(1).is_none_or(|w| FUNCTION_WORDS.contains(w)) {
+        return Some(Confidence::Certain);
+    }
+    if THING_PRONOUNS.contains(&first) {
+        return None;
+    }
+    if FUNCTION_WORDS.contains(&first) && !DETERMINERS.contains(&first) {
+        return Some(Confidence::Possible);
+    }
+    // The noun phrase after: a determiner, up to two describing words, its head noun.
+    let phrase = after
+        .iter()
+        .skip_while(|w| DETERMINERS.contains(w))
+        .take(3)
+        .take_while(|w| !FUNCTION_WORDS.contains(w));
+    let mut any = false;
+    for word in phrase {
+        any = true;
+        if is_person_word(word) {
+            return Some(Confidence::Certain);
+        }
+    }
+    if any {
+        None
+    } else {
+        Some(Confidence::Possible)
     }
 }
 
@@ -390,6 +528,77 @@ mod tests {
     }
 
     #[test]
+    fn a_predicate_is_certain_of_a_person_subject_and_dropped_of_a_thing() {
+        let sense = Sense {
+            applies_to: Some(AppliesTo::PersonSubject),
+            ..Sense::default()
+        };
+        let cases = [
+            (
+                "She has suffered from depression for years.",
+                Some(Confidence::Certain),
+            ),
+            (
+                "Children who suffer from asthma need a plan.",
+                Some(Confidence::Certain),
+            ),
+            (
+                "We met Sam, who has often not suffered from it.",
+                Some(Confidence::Certain),
+            ),
+            (
+                "On Monday Sam has suffered from a cold.",
+                Some(Confidence::Certain),
+            ),
+            ("The board has suffered from a lack of data.", None),
+            ("It suffers from slow start-up.", None),
+            ("The old server suffers from slow start-up.", None),
+            ("Its reputation suffers from delays.", None),
+            (
+                "Suffering from a cold, he stayed home.",
+                Some(Confidence::Possible),
+            ),
+            ("Since May the CPL World Tour suffers from rain.", None),
+        ];
+        for (text, want) in cases {
+            let phrase = if text.contains("uffering") {
+                "suffering from"
+            } else if text.contains("suffered") {
+                "suffered from"
+            } else if text.contains("suffers") {
+                "suffers from"
+            } else {
+                "suffer from"
+            };
+            assert_eq!(judged(text, phrase, &sense), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_is_certain_of_a_person_object_and_dropped_of_a_thing() {
+        let sense = Sense {
+            applies_to: Some(AppliesTo::PersonObject),
+            ..Sense::default()
+        };
+        assert_eq!(
+            judged("We empower local families to plan.", "empower", &sense),
+            Some(Confidence::Certain)
+        );
+        assert_eq!(
+            judged("We empower them to plan.", "empower", &sense),
+            Some(Confidence::Certain)
+        );
+        assert_eq!(
+            judged("The act would empower the regulator.", "empower", &sense),
+            None
+        );
+        assert_eq!(
+            judged("It is meant to empower.", "empower", &sense),
+            Some(Confidence::Possible)
+        );
+    }
+
+    #[test]
     fn names_addresses_and_mentions_are_not_findings() {
         let sense = Sense::default();
         assert_eq!(
@@ -419,6 +628,23 @@ mod tests {
         assert_eq!(
             judged("We do not say service user here.", "service user", &sense),
             None
+        );
+        assert_eq!(
+            judged(
+                "Say instead:\nKicking off / Challenging behaviour / Upset\n",
+                "challenging behaviour",
+                &sense
+            ),
+            None
+        );
+        // A path or a sentence with slashes in it is not a list of terms.
+        assert_eq!(
+            judged(
+                "He said the challenging behaviour team / the ward / the GP all knew, and so on and on.",
+                "challenging behaviour",
+                &sense
+            ),
+            Some(Confidence::Certain)
         );
         assert_eq!(
             judged(
