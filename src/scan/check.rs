@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::rules::{RuleSet, Severity};
 use crate::scan::finding::{Finding, findings_for};
 use crate::scan::matcher::{Match, Matcher};
-use crate::scan::sense::Confidence;
+use crate::scan::sense::{self, Confidence};
 use crate::source::quotes::{self, QuotePolicy};
 use crate::source::walk::{Input, collect_inputs};
 use crate::source::{self, Document, Format, Limits, Segment, SourceError};
@@ -150,14 +150,19 @@ fn segment_matches(
             }
             silenced_by.is_none()
         })
-        .map(|mut m| {
+        .filter_map(|mut m| {
             let q = quotes::is_quoted(&quoted, &m.range);
-            // A quotation of the phrase alone is a scare quote, not a person's words: worth a look.
+            // A quotation of the phrase alone is a scare quote, not a person's words: worth a look; or a word
+            // talked about ("saying \u{201C}homeless person\u{201D}"), not a finding at all.
             if q && quotes::holds_only(&segment.text, &quoted, &m.range) {
+                let region = quoted.partition_point(|r| r.start <= m.range.start) - 1;
+                if sense::quoted_term_is_mention(&segment.text, &quoted, region) {
+                    return None;
+                }
                 m.confidence = Confidence::Possible;
-                return (m, false);
+                return Some((m, false));
             }
-            (m, q)
+            Some((m, q))
         })
         .filter(|(_, q)| !q || options.quotes == QuotePolicy::Info)
         .collect();

@@ -27,6 +27,16 @@ pub(super) const MENTION_TRIGGERS: &[&[&str]] = &[
     &["this", "term"],
     &["this", "word"],
     &["terms", ","],
+    &["term", ","],
+    &["say", "someone", "is"],
+    &["say", "someone", "is", "a"],
+    &["say", "someone", "is", "an"],
+    &["call", "someone"],
+    &["call", "someone", "a"],
+    &["call", "someone", "an"],
+    &["calling", "someone"],
+    &["calling", "someone", "a"],
+    &["calling", "someone", "an"],
     &["words", ","],
     &["phrases", ","],
     &["labels", ","],
@@ -87,6 +97,13 @@ pub(super) const MENTION_CONTEXT: &[&str] = &[
     "labelling",
     "labeling",
     "use",
+    "considerate",
+    "inconsiderate",
+    "list",
+    "stereotype",
+    "stereotypes",
+    "stereotyping",
+    "stereotyped",
 ];
 
 /// Whether the match heads a glossary or A\u{2013}Z entry: it starts its line (after a bullet or number) and a
@@ -277,10 +294,12 @@ pub(super) fn trigger_at(tokens: &[&str]) -> Option<&'static [&'static str]> {
         if trigger[0] == "as" && tokens.get(1).is_some_and(|w| OBJECTS.contains(w)) {
             return false;
         }
-        !needs_context
+        // "say someone is X" talks about the words on its own; a bare "say" needs a word about words.
+        let bare = trigger.len() == 1 || matches!(trigger[0], "like" | "as" | "such" | "not");
+        !(needs_context && bare)
             || tokens[trigger.len()..]
                 .iter()
-                .take(6)
+                .take(10)
                 .any(|w| MENTION_CONTEXT.contains(w))
     })
 }
@@ -312,4 +331,47 @@ pub(super) fn in_a_term_list(candidate: &Candidate) -> bool {
         && items
             .iter()
             .all(|item| !item.is_empty() && item.split_whitespace().count() <= 4)
+}
+
+/// Words right before a quoted phrase that make the quotation a word talked about: "saying \u{201C}homeless
+/// person\u{201D}", "references to \u{201C}mental retardation\u{201D}", "what I mean by \u{201C}severe\u{201D}".
+const BEFORE_A_QUOTED_TERM: &[&str] = &[
+    // Not "called": "so-called \u{2018}revolving door offenders\u{2019}" is the writer's own scare quote.
+    "as", "avoid", "by", "call", "calling", "calls", "label", "labelled", "labeled", "labels",
+    "like", "mean", "phrase", "phrases", "said", "say", "saying", "says", "term", "terms", "than",
+    "to", "use", "using", "word", "words",
+];
+
+/// Whether the quotation `regions[index]` (of `text`, the marks included), which holds only a flagged phrase,
+/// shows the phrase as a word talked about rather than a scare quote: a naming word right before it
+/// ("saying \u{201C}homeless person\u{201D}"), or another short quotation beside it, joined by a comma, a slash,
+/// "and" or "or" (\u{2018}mad\u{2019} and \u{2018}sane\u{2019}; \u{201C}non-compliant,\u{201D}
+/// \u{201C}aggressive\u{201D}).
+pub fn quoted_term_is_mention(
+    text: &str,
+    regions: &[std::ops::Range<usize>],
+    index: usize,
+) -> bool {
+    let short = |r: &std::ops::Range<usize>| text[r.clone()].split_whitespace().count() <= 4;
+    let joined = |between: &str| {
+        between.len() <= 12
+            && between
+                .split(|c: char| c == ',' || c == '/' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .all(|w| matches!(w.to_lowercase().as_str(), "and" | "or" | "nor"))
+    };
+    let region = &regions[index];
+    let beside_before = index > 0
+        && short(&regions[index - 1])
+        && joined(&text[regions[index - 1].end..region.start]);
+    let beside_after = regions.get(index + 1).is_some_and(|next| {
+        short(next) && next.start >= region.end && joined(&text[region.end..next.start])
+    });
+    if beside_before || beside_after {
+        return true;
+    }
+    let before = tokens_before(text, region.start, 1);
+    before
+        .first()
+        .is_some_and(|w| BEFORE_A_QUOTED_TERM.contains(&w.to_lowercase().as_str()))
 }

@@ -30,6 +30,7 @@ mod mentions;
 mod names;
 mod words;
 
+pub use mentions::quoted_term_is_mention;
 use mentions::{in_a_term_list, is_headword, is_mention, talked_about_after};
 use names::{in_address, in_name};
 use words::{
