@@ -186,10 +186,25 @@ pub(super) fn in_name(candidate: &Candidate) -> bool {
     if joined_to_a_capitalised_word(candidate.original, candidate.original_range.start) {
         return true;
     }
+    if in_brackets_after_a_name(candidate.original, &candidate.original_range) {
+        return true;
+    }
+    // A small word capitalised inside the run, away from the start of a sentence, is a title's: "How Mad Are
+    // You?" (in prose "are" and "you" are in lower case).
+    if !sentence_start
+        && run.iter().any(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && super::words::FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+                && !matches!(w.as_str(), "A" | "An" | "The" | "I")
+        })
+    {
+        return true;
+    }
     // Three capitalised words in a row inside running prose name something ("a Homeless Youth Outreach
-    // program", "Morro Bay Senior Citizens offers"); a heading in title case does not.
+    // program", "Morro Bay Senior Citizens offers"), and so do they at the end of a sentence that did not start
+    // with them ("removal of the Prison Offender Manager"); a heading in title case does not.
     let named_words = capitalised_words.saturating_sub(usize::from(sentence_start));
-    (named_words >= 3 && prose_follows)
+    (named_words >= 3 && (prose_follows || !sentence_start))
         || run
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -221,4 +236,23 @@ fn joined_to_a_capitalised_word(text: &str, start: usize) -> bool {
             && chars.any(char::is_lowercase)
             && !matches!(w, "A" | "An" | "The")
     })
+}
+
+/// Whether the match fills a bracket right after a capitalised word: another name for what that names,
+/// "Stronger Families (Troubled Families)".
+fn in_brackets_after_a_name(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].trim_end();
+    let Some(before) = before.strip_suffix('(') else {
+        return false;
+    };
+    if !text[range.end..].trim_start().starts_with(')') {
+        return false;
+    }
+    let from = ceil_char_boundary(before, before.len().saturating_sub(40));
+    before[from..]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
 }
