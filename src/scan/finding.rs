@@ -7,7 +7,8 @@ use std::ops::Range;
 use crate::rules::{FixSafety, Rule, Severity, is_hint};
 use crate::scan::matcher::Match;
 use crate::scan::sense::Confidence;
-use crate::text::{LineIndex, PositionCursor, is_word_char};
+use crate::scan::suggestion::{after_a_determiner, drop_leading_article, shape_suggestion};
+use crate::text::{LineIndex, PositionCursor};
 
 /// One flagged phrase in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,144 +282,6 @@ pub fn capped(severity: Severity, confidence: Confidence) -> Severity {
     }
 }
 
-/// Words that already determine a noun phrase: a suggestion starting with one takes no "a"/"an".
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "their", "his", "her", "my", "your", "our", "its", "this", "that", "these",
-    "those", "some", "someone", "somebody", "anyone", "everyone", "people", "no", "each", "every",
-    "any",
-];
-
-/// Shapes a rendered suggestion for the text it replaces: the article where the matched words had one, and the
-/// casing of the matched words (pass `""` as `matched` to follow only the article's casing, as for acronyms).
-/// Hints are returned unchanged.
-pub fn shape_suggestion(suggestion: &str, matched: &str, article: Option<&str>) -> String {
-    if is_hint(suggestion) {
-        return suggestion.to_string();
-    }
-    let (phrase, case_model) = match article {
-        Some(article) => {
-            let first_word: String = suggestion
-                .chars()
-                .take_while(|c| is_word_char(*c))
-                .collect::<String>()
-                .to_lowercase();
-            let phrase = if DETERMINERS.contains(&first_word.as_str()) {
-                suggestion.to_string()
-            } else {
-                format!("{} {suggestion}", indefinite_article(suggestion))
-            };
-            // Words in capitals ("a SERVICE USER") keep their capitals; the article keeps its own case.
-            let shouted = match_case("xx yy", matched) == "XX YY";
-            if shouted && let Some((first, rest)) = phrase.split_once(' ') {
-                let first = if article.chars().any(char::is_lowercase) {
-                    match_case(first, article)
-                } else {
-                    first.to_uppercase()
-                };
-                return format!("{first} {}", rest.to_uppercase());
-            }
-            (
-                phrase,
-                format!("{article} {matched}").trim_end().to_string(),
-            )
-        }
-        None => (suggestion.to_string(), matched.to_string()),
-    };
-    match_case(&phrase, &case_model)
-}
-
-/// Whether `before` ends with a determiner ("the", "this", "her", ...) and a space.
-fn after_a_determiner(before: &str) -> bool {
-    let Some(head) = before.strip_suffix(' ') else {
-        return false;
-    };
-    let word_start = head
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_word_char(*c))
-        .last()
-        .map_or(head.len(), |(i, _)| i);
-    let word = head[word_start..].to_lowercase();
-    DETERMINERS.contains(&word.as_str())
-        && !matches!(
-            word.as_str(),
-            "people" | "someone" | "somebody" | "anyone" | "everyone"
-        )
-}
-
-/// `phrase` without a leading "a " or "an " (any case); hints and other phrases unchanged.
-fn drop_leading_article(phrase: &str) -> String {
-    for article in ["a ", "an "] {
-        if phrase.len() > article.len()
-            && phrase[..article.len()].eq_ignore_ascii_case(article)
-            && !is_hint(phrase)
-        {
-            return phrase[article.len()..].to_string();
-        }
-    }
-    phrase.to_string()
-}
-
-/// "a" or "an" for the word that starts `phrase`, by its sound as far as spelling shows it.
-pub fn indefinite_article(phrase: &str) -> &'static str {
-    let lower = phrase.trim_start().to_lowercase();
-    const AN_EXCEPTIONS: &[&str] = &["hour", "honest", "honour", "honor", "heir"];
-    const A_EXCEPTIONS: &[&str] = &["uni", "use", "usu", "uti", "eu", "one", "once", "ur"];
-    if AN_EXCEPTIONS.iter().any(|p| lower.starts_with(p)) {
-        return "an";
-    }
-    if A_EXCEPTIONS.iter().any(|p| lower.starts_with(p)) {
-        return "a";
-    }
-    match lower.chars().next() {
-        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
-        _ => "a",
-    }
-}
-
-/// Gives `phrase` the casing of `model`: all capitals if the model is written in capitals (two or more words, or
-/// one word of five or more letters; a shorter word in capitals, such as "DNA" or "NFA", is an acronym, which
-/// says nothing about the sentence, so the phrase stays as written), a capital first letter if the model has one,
-/// otherwise the phrase as written.
-pub fn match_case(phrase: &str, model: &str) -> String {
-    // An ending after an apostrophe says nothing about the word's case: "DNA'd" is the acronym DNA.
-    // Nor does a plural or verb ending on an acronym: "DNAs", "DNAd".
-    let core: Vec<&str> = model
-        .split_whitespace()
-        .map(|w| w.split(['\'', '\u{2019}']).next().unwrap_or(w))
-        .map(|w| {
-            let capitals = w.chars().take_while(char::is_ascii_uppercase).count();
-            let ending = &w[capitals..];
-            if capitals >= 2 && matches!(ending, "s" | "d" | "ed" | "ing") {
-                &w[..capitals]
-            } else {
-                w
-            }
-        })
-        .collect();
-    let letters: Vec<char> = core
-        .iter()
-        .flat_map(|w| w.chars())
-        .filter(|c| c.is_alphabetic())
-        .collect();
-    let words = core.len();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-        return if words >= 2 || letters.len() >= 5 {
-            phrase.to_uppercase()
-        } else {
-            phrase.to_string()
-        };
-    }
-    if letters.first().is_some_and(|c| c.is_uppercase()) {
-        let mut chars = phrase.chars();
-        return match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        };
-    }
-    phrase.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,28 +301,6 @@ mod tests {
             "person we support"
         );
         assert_eq!(keep_line_breaks("service\nuser", "person"), "person");
-    }
-
-    #[test]
-    fn suggestions_follow_the_case_of_the_matched_words() {
-        assert_eq!(match_case("person", "Service user"), "Person");
-        assert_eq!(
-            match_case("people we support", "SERVICE USERS"),
-            "PEOPLE WE SUPPORT"
-        );
-        assert_eq!(match_case("person", "service user"), "person");
-        assert_eq!(match_case("person", "Service User"), "Person");
-        assert_eq!(match_case("their GP", "client"), "their GP");
-        // Short words in capitals are acronyms: the phrase stays as written.
-        assert_eq!(match_case("missed", "DNA"), "missed");
-        assert_eq!(match_case("missed", "DNA'd"), "missed");
-        assert_eq!(match_case("missed", "DNAs"), "missed");
-        assert_eq!(match_case("missed", "DNAd"), "missed");
-        assert_eq!(
-            shape_suggestion("person we support", "SERVICE USER", Some("a")),
-            "a PERSON WE SUPPORT"
-        );
-        assert_eq!(match_case("a person", "ADDICT"), "A PERSON");
     }
 
     #[test]
@@ -488,74 +329,5 @@ mod tests {
         // A short line is kept whole.
         assert_eq!(findings[1].context.text, "A service user.");
         assert_eq!(findings[1].context.first_column, 1);
-    }
-
-    #[test]
-    fn a_suggestion_after_a_determiner_drops_its_own_article() {
-        assert!(after_a_determiner("But the "));
-        assert!(after_a_determiner("Her "));
-        assert!(!after_a_determiner("the"));
-        assert!(!after_a_determiner("We offer "));
-        assert_eq!(drop_leading_article("a short break"), "short break");
-        assert_eq!(drop_leading_article("An hour"), "hour");
-        assert_eq!(drop_leading_article("another break"), "another break");
-        assert_eq!(drop_leading_article("<a hint>"), "<a hint>");
-    }
-
-    #[test]
-    fn suggestions_carry_the_right_article() {
-        let cases = [
-            (
-                "person who uses drugs",
-                "addict",
-                Some("an"),
-                "a person who uses drugs",
-            ),
-            (
-                "person who uses drugs",
-                "addict",
-                Some("An"),
-                "A person who uses drugs",
-            ),
-            (
-                "adult we support",
-                "vulnerable adult",
-                Some("a"),
-                "an adult we support",
-            ),
-            (
-                "the person we support",
-                "service user",
-                Some("a"),
-                "the person we support",
-            ),
-            ("person", "ADDICT", Some("AN"), "A PERSON"),
-            // A capitalised word is not shouting: only the article's case counts.
-            (
-                "child with Down's syndrome",
-                "Down's child",
-                Some("a"),
-                "a child with Down's syndrome",
-            ),
-            (
-                "person who injects drugs",
-                "IV drug user",
-                Some("an"),
-                "a person who injects drugs",
-            ),
-            ("<their name>", "service user", Some("a"), "<their name>"),
-            ("unit", "x", Some("an"), "a unit"),
-            ("hour", "x", Some("a"), "an hour"),
-            // An acronym rule passes no case model: only the article's casing counts.
-            ("child in care", "", Some("A"), "A child in care"),
-            ("child in care", "", None, "child in care"),
-        ];
-        for (suggestion, matched, article, expected) in cases {
-            assert_eq!(
-                shape_suggestion(suggestion, matched, article),
-                expected,
-                "{suggestion:?} for {article:?} {matched:?}"
-            );
-        }
     }
 }
