@@ -134,7 +134,8 @@ pub(super) fn is_headword(candidate: &Candidate) -> bool {
     };
     let rest = rest.trim_start_matches([' ', '*', '_']);
     // A dash, not a colon: "Presenting issues: housing and debt" is a form's label, used, not defined.
-    rest.starts_with(['\u{2013}', '\u{2014}']) || rest.starts_with("- ")
+    // Or an equals sign, as a glossary of equivalents writes: "Drug abuse = drug misuse".
+    rest.starts_with(['\u{2013}', '\u{2014}', '=']) || rest.starts_with("- ")
 }
 
 /// Words after a match that show the sentence is about the word: "X is a term ...", "X has become a catchall
@@ -193,7 +194,12 @@ pub(super) fn talked_about_after(candidate: &Candidate) -> bool {
                 .iter()
                 .any(|w| ABOUT_THE_WORD.contains(w))
         });
+    // "X can be difficult to define", "X is defined as": a sentence about what the words mean.
+    let defines = words
+        .iter()
+        .any(|w| matches!(*w, "define" | "defined" | "defines"));
     about_the_word
+        || defines
         || words.windows(3).any(|w| {
             w[0] == "used"
                 && (matches!(w[1], "as" | "in" | "about")

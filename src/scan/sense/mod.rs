@@ -35,7 +35,7 @@ use mentions::{in_a_term_list, is_headword, is_mention, talked_about_after};
 use names::{in_address, in_name};
 use words::{
     AFTER_A_GROUP, BETWEEN_SUBJECT_AND_VERB, COPULAS, DETERMINERS, FUNCTION_WORDS, INTENSIFIERS,
-    OBJECTS, SUBJECT_PRONOUNS, THING_PRONOUNS,
+    OBJECTS, PREPOSITIONS, SUBJECT_PRONOUNS, THING_PRONOUNS,
 };
 
 /// How sure a finding is.
@@ -126,7 +126,7 @@ pub fn judge(candidate: &Candidate, sense: &Sense) -> Option<Confidence> {
     }
     let confidence = match sense.applies_to {
         Some(AppliesTo::Person) if name_before(candidate) => Confidence::Certain,
-        Some(AppliesTo::Person) => about_a_person(&before, &after)?,
+        Some(AppliesTo::Person) => about_a_person(candidate, &before, &after)?,
         Some(AppliesTo::PersonSubject) => subject_is_a_person(candidate, &before)?,
         Some(AppliesTo::PersonObject) => object_is_a_person(&after)?,
         None => Confidence::Certain,
@@ -215,7 +215,7 @@ fn neighbours_allow(sense: &Sense, before: &[&str], after: &[&str]) -> bool {
 
 /// For `applies-to = "person"`: certain when the words show the match is said of people, `None` when it
 /// describes a thing, possible otherwise.
-fn about_a_person(before: &[&str], after: &[&str]) -> Option<Confidence> {
+fn about_a_person(candidate: &Candidate, before: &[&str], after: &[&str]) -> Option<Confidence> {
     // The noun it modifies: "vulnerable (young) people", "chaotic and isolated men".
     let mut skipped_coordination = false;
     for (i, word) in after.iter().take(4).enumerate() {
@@ -233,6 +233,14 @@ fn about_a_person(before: &[&str], after: &[&str]) -> Option<Confidence> {
     if predicative_of_a_person(before) {
         return Some(Confidence::Certain);
     }
+    // Said of a thing: "the identified library appears to be vulnerable", "the old system was chaotic".
+    if before
+        .first()
+        .is_some_and(|w| COPULAS.contains(w) || BETWEEN_SUBJECT_AND_VERB.contains(w))
+        && subject_is_a_person(candidate, before).is_none()
+    {
+        return None;
+    }
     match after.first() {
         // A word that heads a noun phrase: the match describes that thing ("high-risk tasks").
         Some(next) if !skipped_coordination && !FUNCTION_WORDS.contains(next) => None,
@@ -246,7 +254,7 @@ fn about_a_person(before: &[&str], after: &[&str]) -> Option<Confidence> {
 fn subject_is_a_person(candidate: &Candidate, before: &[&str]) -> Option<Confidence> {
     let skipped = before
         .iter()
-        .take_while(|w| BETWEEN_SUBJECT_AND_VERB.contains(w))
+        .take_while(|w| BETWEEN_SUBJECT_AND_VERB.contains(w) || COPULAS.contains(w))
         .count();
     let Some(&subject) = before.get(skipped) else {
         return Some(Confidence::Possible);
@@ -283,14 +291,23 @@ fn subject_is_a_person(candidate: &Candidate, before: &[&str]) -> Option<Confide
     // that is not a person: "the board", "its reputation", "the old server".
     let opens_a_noun_phrase =
         |w: &&str| DETERMINERS.contains(w) || w.ends_with("'s") || w.ends_with('\'');
-    if !FUNCTION_WORDS.contains(&subject)
-        && before[skipped + 1..]
-            .iter()
-            .take(2)
-            .take_while(|w| DETERMINERS.contains(w) || !FUNCTION_WORDS.contains(w))
-            .any(opens_a_noun_phrase)
+    let opener = before[skipped + 1..]
+        .iter()
+        .take(2)
+        .take_while(|w| DETERMINERS.contains(w) || !FUNCTION_WORDS.contains(w))
+        .position(opens_a_noun_phrase);
+    if let Some(at) = opener
+        && !FUNCTION_WORDS.contains(&subject)
     {
-        return None;
+        // Inside a prepositional phrase ("young people on the estate have"), the noun is not the subject.
+        let after_a_preposition = before
+            .get(skipped + 1 + at + 1)
+            .is_some_and(|w| PREPOSITIONS.contains(w));
+        return if after_a_preposition {
+            Some(Confidence::Possible)
+        } else {
+            None
+        };
     }
     Some(Confidence::Possible)
 }
@@ -522,8 +539,17 @@ mod tests {
             judged("Patch the vulnerable software.", "vulnerable", &sense),
             None
         );
+        assert_eq!(judged("It was vulnerable.", "vulnerable", &sense), None);
         assert_eq!(
-            judged("It was vulnerable.", "vulnerable", &sense),
+            judged(
+                "The identified library appears to be vulnerable.",
+                "vulnerable",
+                &sense
+            ),
+            None
+        );
+        assert_eq!(
+            judged("Was vulnerable, staff said.", "vulnerable", &sense),
             Some(Confidence::Possible)
         );
     }
@@ -552,6 +578,10 @@ mod tests {
                 Some(Confidence::Certain),
             ),
             ("The board has suffered from a lack of data.", None),
+            (
+                "Families on the estate suffer from damp.",
+                Some(Confidence::Possible),
+            ),
             ("It suffers from slow start-up.", None),
             ("The old server suffers from slow start-up.", None),
             ("Its reputation suffers from delays.", None),
