@@ -114,6 +114,17 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// The word `text` ends with (its trailing run of word characters; empty when it ends otherwise).
+pub fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    &text[start..]
+}
+
 /// Whether the byte is ASCII and normalises to itself (or its lower case): not whitespace, not '-', not the
 /// start of a multi-byte character.
 fn copies_as_is(b: u8) -> bool {

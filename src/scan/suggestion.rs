@@ -3,7 +3,7 @@
 //! determiner), and hints (`<their name>`) left as they are.
 
 use crate::rules::is_hint;
-use crate::text::is_word_char;
+use crate::text::{is_word_char, last_word};
 
 /// Words that already determine a noun phrase: a suggestion starting with one takes no "a"/"an".
 const DETERMINERS: &[&str] = &[
@@ -56,13 +56,7 @@ pub(crate) fn after_a_determiner(before: &str) -> bool {
     let Some(head) = before.strip_suffix(' ') else {
         return false;
     };
-    let word_start = head
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_word_char(*c))
-        .last()
-        .map_or(head.len(), |(i, _)| i);
-    let word = head[word_start..].to_lowercase();
+    let word = last_word(head).to_lowercase();
     DETERMINERS.contains(&word.as_str())
         && !matches!(
             word.as_str(),

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::rules::{ANY_WORD, AppliesTo, Neighbours, PERSON_WORDS, RuleConfidence, Sense};
-use crate::text::is_word_char;
+use crate::text::{is_word_char, last_word};
 
 mod mentions;
 mod names;
@@ -236,7 +236,7 @@ fn about_a_person(candidate: &Candidate, before: &[&str], after: &[&str]) -> Opt
     // Said of a thing: "the identified library appears to be vulnerable", "the old system was chaotic".
     if before
         .first()
-        .is_some_and(|w| COPULAS.contains(w) || BETWEEN_SUBJECT_AND_VERB.contains(w))
+        .is_some_and(|w| links_subject_to_predicate(w))
         && subject_is_a_person(candidate, before).is_none()
     {
         return None;
@@ -254,7 +254,7 @@ fn about_a_person(candidate: &Candidate, before: &[&str], after: &[&str]) -> Opt
 fn subject_is_a_person(candidate: &Candidate, before: &[&str]) -> Option<Confidence> {
     let skipped = before
         .iter()
-        .take_while(|w| BETWEEN_SUBJECT_AND_VERB.contains(w) || COPULAS.contains(w))
+        .take_while(|w| links_subject_to_predicate(w))
         .count();
     let Some(&subject) = before.get(skipped) else {
         return Some(Confidence::Possible);
@@ -310,6 +310,11 @@ fn subject_is_a_person(candidate: &Candidate, before: &[&str]) -> Option<Confide
         };
     }
     Some(Confidence::Possible)
+}
+
+/// Whether `word` can stand between a subject and what is said of it: an auxiliary, an adverb, a copula.
+fn links_subject_to_predicate(word: &str) -> bool {
+    BETWEEN_SUBJECT_AND_VERB.contains(&word) || COPULAS.contains(&word)
 }
 
 /// What a capitalised subject is: a person's name ("Sam has not attended"), a thing's ("the CPL World Tour kicks
@@ -397,13 +402,7 @@ fn name_before(candidate: &Candidate) -> bool {
         // No space before the match: it starts the text or follows punctuation.
         return false;
     }
-    let start = head
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_word_char(*c))
-        .last()
-        .map_or(head.len(), |(i, _)| i);
-    let word = &head[start..];
+    let word = last_word(head);
     let lower = word.to_lowercase();
     if is_person_word(&lower) {
         return true;
