@@ -8,6 +8,8 @@
 //! another build (an older release, say) over the same sentences, to compare; `REFRAME_RULES=rules/` adds the
 //! packs in that folder over the built-in ones (to measure edited packs without a rebuild).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
@@ -30,40 +32,27 @@ struct Entry {
 }
 
 fn corpus() -> Vec<Entry> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/corpus holds the labelled corpus")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
     let mut entries = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let entry: Entry = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}:{}: {e}", file.display(), n + 1));
-            assert!(
-                matches!(
-                    entry.label.as_str(),
-                    "deficit" | "innocent" | "mention" | "name"
-                ),
-                "{}: unknown label {}",
-                entry.id,
-                entry.label
-            );
-            assert!(
-                matches!(entry.split.as_str(), "train" | "test"),
-                "{}: unknown split {}",
-                entry.id,
-                entry.split
-            );
-            assert!(!entry.source.is_empty(), "{}: no source", entry.id);
-            entries.push(entry);
-        }
+    for (file, n, line) in common::corpus_lines() {
+        let entry: Entry =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("{}:{n}: {e}", file.display()));
+        assert!(
+            matches!(
+                entry.label.as_str(),
+                "deficit" | "innocent" | "mention" | "name"
+            ),
+            "{}: unknown label {}",
+            entry.id,
+            entry.label
+        );
+        assert!(
+            matches!(entry.split.as_str(), "train" | "test"),
+            "{}: unknown split {}",
+            entry.id,
+            entry.split
+        );
+        assert!(!entry.source.is_empty(), "{}: no source", entry.id);
+        entries.push(entry);
     }
     entries
 }
@@ -208,6 +197,8 @@ struct Figures {
     per_rule: BTreeMap<String, Tally>,
     /// Deficit entries whose rule does not exist yet ("missing").
     missing_vocabulary: Tally,
+    /// False findings of the default packs by label (innocent, mention, name): certain, possible.
+    false_by_label: BTreeMap<String, (usize, usize)>,
 }
 
 fn evaluate(
@@ -220,6 +211,7 @@ fn evaluate(
         per_pack: BTreeMap::new(),
         per_rule: BTreeMap::new(),
         missing_vocabulary: Tally::default(),
+        false_by_label: BTreeMap::new(),
     };
     for (entry, found) in entries.iter().zip(found) {
         let Some((start, end)) = term_range(entry) else {
@@ -283,6 +275,14 @@ fn evaluate(
             .unwrap_or_else(|| ("(none)".into(), true));
         if default {
             figures.default_packs.add(&tally);
+            if entry.label != "deficit" && tally.certain_false + tally.possible_false > 0 {
+                let count = figures
+                    .false_by_label
+                    .entry(entry.label.clone())
+                    .or_default();
+                count.0 += tally.certain_false;
+                count.1 += tally.possible_false;
+            }
         }
         figures.per_pack.entry(pack).or_default().add(&tally);
         if !rule.is_empty() {
@@ -317,6 +317,15 @@ fn print_figures(split: &str, figures: &Figures) {
     print_tally(
         "(deficit words no rule covers)",
         &figures.missing_vocabulary,
+    );
+    let by_label: Vec<String> = figures
+        .false_by_label
+        .iter()
+        .map(|(label, (c, p))| format!("{label} {c} certain, {p} possible"))
+        .collect();
+    println!(
+        "false findings of the default packs: {}",
+        by_label.join("; ")
     );
     for (pack, tally) in &figures.per_pack {
         print_tally(&format!("pack {pack}"), tally);

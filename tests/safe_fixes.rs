@@ -5,6 +5,8 @@
 //! The same checks run over every first suggestion that is a drop-in wording (safe or not); those breaks are
 //! printed (`cargo test --test safe_fixes -- --nocapture`) and must stay under a small share.
 
+mod common;
+
 use std::path::PathBuf;
 
 use reframe::fix::{apply_edits, safe_edits};
@@ -14,24 +16,13 @@ use reframe::scan::finding::Finding;
 use reframe::scan::matcher::Matcher;
 
 fn corpus_sentences() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
-    let mut sentences = Vec::new();
-    for file in files {
-        for line in std::fs::read_to_string(&file).unwrap().lines() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let entry: serde_json::Value = serde_json::from_str(line).unwrap();
-            sentences.push(entry["text"].as_str().unwrap().to_string());
-        }
-    }
-    sentences
+    common::corpus_lines()
+        .into_iter()
+        .map(|(_, _, line)| {
+            let entry: serde_json::Value = serde_json::from_str(&line).unwrap();
+            entry["text"].as_str().unwrap().to_string()
+        })
+        .collect()
 }
 
 fn all_packs() -> RuleSet {

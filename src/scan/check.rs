@@ -191,42 +191,67 @@ pub fn check_document_with_notes(
     matcher: &Matcher,
     rules: &RuleSet,
 ) -> (Vec<Finding>, Vec<String>) {
+    match &document.original {
+        Some(original) => check_mapped_text(document, original, options, matcher, rules),
+        None => check_segments_alone(document, options, matcher, rules),
+    }
+}
+
+/// Marks quoted findings: reported at `info` with a note that a person's own words are not corrected.
+fn mark_quoted(findings: &mut [Finding], quoted: &[bool]) {
+    for (finding, &q) in findings.iter_mut().zip(quoted) {
+        if q {
+            finding.quoted = true;
+            finding.severity = Severity::Info;
+            finding.message.push_str(QUOTED_NOTE);
+        }
+    }
+}
+
+/// A document with no text of its own to point into (Word and OpenDocument): each segment is checked on its own
+/// and its findings carry the segment's location.
+fn check_segments_alone(
+    document: &Document,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> (Vec<Finding>, Vec<String>) {
     let mut notes = Vec::new();
-    let mark = |findings: &mut Vec<Finding>, quoted: &[bool]| {
-        for (finding, &q) in findings.iter_mut().zip(quoted) {
-            if q {
-                finding.quoted = true;
-                finding.severity = Severity::Info;
-                finding.message.push_str(QUOTED_NOTE);
-            }
+    let mut all = Vec::new();
+    for segment in &document.segments {
+        let (found, stale) = segment_matches(segment, options, matcher, rules);
+        for i in stale {
+            let comment_start = segment.suppressions[i]
+                .comment
+                .start
+                .min(segment.text.len());
+            let column = segment.text[..comment_start].chars().count() + 1;
+            let place = segment.location.as_deref().unwrap_or("the document");
+            notes.push(format!("{place}, column {column}: {STALE}"));
         }
-    };
-    let Some(original) = &document.original else {
-        let mut all = Vec::new();
-        for segment in &document.segments {
-            let (found, stale) = segment_matches(segment, options, matcher, rules);
-            for i in stale {
-                let column = segment.text[..segment.suppressions[i]
-                    .comment
-                    .start
-                    .min(segment.text.len())]
-                    .chars()
-                    .count()
-                    + 1;
-                let place = segment.location.as_deref().unwrap_or("the document");
-                notes.push(format!("{place}, column {column}: {STALE}"));
-            }
-            let (matches, quoted): (Vec<Match>, Vec<bool>) = found.into_iter().unzip();
-            let mut findings = findings_for(&segment.text, 0, &matches, &rules.rules);
-            mark(&mut findings, &quoted);
-            for finding in &mut findings {
-                finding.location = segment.location.clone();
-            }
-            all.extend(findings);
+        let (matches, quoted): (Vec<Match>, Vec<bool>) = found.into_iter().unzip();
+        let mut findings = findings_for(&segment.text, 0, &matches, &rules.rules);
+        mark_quoted(&mut findings, &quoted);
+        for finding in &mut findings {
+            finding.location = segment.location.clone();
         }
-        return (all, notes);
-    };
-    // Each match with whether it is quoted and the words as read (without markup such as `**` or `<b>`).
+        all.extend(findings);
+    }
+    (all, notes)
+}
+
+/// A document whose segments map back into its text (plain text, Markdown, HTML): matches are moved to the
+/// original's offsets, reported with the words as read (without markup such as `**` or `<b>`), and their byte
+/// ranges converted to the file's encoding.
+fn check_mapped_text(
+    document: &Document,
+    original: &str,
+    options: &CheckOptions,
+    matcher: &Matcher,
+    rules: &RuleSet,
+) -> (Vec<Finding>, Vec<String>) {
+    let mut notes = Vec::new();
+    // Each match with whether it is quoted and the words as read.
     let mut mapped: Vec<(Match, bool, &str)> = Vec::new();
     let lines = crate::text::LineIndex::new(original);
     for segment in &document.segments {
@@ -254,7 +279,7 @@ pub fn check_document_with_notes(
             finding.message = rules.rules[finding.rule].message_for(words);
         }
     }
-    mark(&mut findings, &quoted);
+    mark_quoted(&mut findings, &quoted);
     let offsets: Vec<usize> = findings
         .iter()
         .flat_map(|f| [f.bytes.start, f.bytes.end, f.replace.start, f.replace.end])

@@ -6,12 +6,12 @@
 //! `reframe-ignore` (optionally followed by rule ids) silences the text it is anchored on. Field codes and the
 //! fallback copies of text boxes that Word keeps for old readers are skipped.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use quick_xml::events::BytesStart;
 
 use super::suppress::{self, Kind};
-use super::xml::{Step, attribute, walk};
+use super::xml::{Step, attribute, walk, walk_outside};
 use super::zipped::Archive;
 use super::{Document, Limits, Segment, SourceError, Suppression};
 
@@ -125,7 +125,6 @@ struct Paragraphs<'a> {
     tables: super::Tables,
     note: Option<String>,
     notes: usize,
-    skip: usize,
     in_text: bool,
     /// Inside a run (`w:tab` elsewhere is a tab stop's definition, not a tab).
     in_run: usize,
@@ -143,7 +142,6 @@ impl<'a> Paragraphs<'a> {
             tables: super::Tables::default(),
             note: None,
             notes: 0,
-            skip: 0,
             in_text: false,
             in_run: 0,
             open_ignores: BTreeMap::new(),
@@ -177,14 +175,8 @@ impl<'a> Paragraphs<'a> {
         limits: &Limits,
         segments: &mut Vec<Segment>,
     ) -> Result<(), SourceError> {
-        let skipped: BTreeSet<&str> = SKIPPED.iter().copied().collect();
-        walk(xml, part, limits, |step| {
+        walk_outside(xml, part, limits, SKIPPED, |step| {
             match step {
-                Step::Start(name, _) if skipped.contains(name) => self.skip += 1,
-                Step::End(name) if skipped.contains(name) => {
-                    self.skip = self.skip.saturating_sub(1)
-                }
-                _ if self.skip > 0 => {}
                 Step::Start("w:p", _) => self.start_paragraph(),
                 Step::End("w:p") => self.end_paragraph(segments),
                 Step::Start("w:tbl", _) => self.tables.start_table(),

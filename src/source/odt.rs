@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use quick_xml::events::BytesStart;
 
 use super::suppress::{self, Kind};
-use super::xml::{Step, attribute, walk};
+use super::xml::{Step, attribute, walk_outside};
 use super::zipped::Archive;
 use super::{Document, Limits, Segment, SourceError, Suppression};
 
@@ -73,7 +73,6 @@ struct Paragraphs {
     notes: Vec<(String, usize)>,
     note_count: BTreeMap<String, usize>,
     frames: usize,
-    skip: usize,
     annotation: Option<Annotation>,
     /// Ignore annotations whose range is open: name to (start in the innermost paragraph, rule ids).
     open_ignores: BTreeMap<String, (usize, Vec<String>)>,
@@ -91,7 +90,6 @@ impl Paragraphs {
             notes: Vec::new(),
             note_count: BTreeMap::new(),
             frames: 0,
-            skip: 0,
             annotation: None,
             open_ignores: BTreeMap::new(),
         }
@@ -132,13 +130,8 @@ impl Paragraphs {
         limits: &Limits,
         segments: &mut Vec<Segment>,
     ) -> Result<(), SourceError> {
-        walk(xml, part, limits, |step| {
+        walk_outside(xml, part, limits, SKIPPED, |step| {
             match step {
-                Step::Start(name, _) if SKIPPED.contains(&name) => self.skip += 1,
-                Step::End(name) if SKIPPED.contains(&name) => {
-                    self.skip = self.skip.saturating_sub(1)
-                }
-                _ if self.skip > 0 => {}
                 Step::Start(
                     kind @ ("style:header" | "style:footer" | "style:header-left"
                     | "style:footer-left" | "style:header-first" | "style:footer-first"),

@@ -103,3 +103,26 @@ pub(super) fn walk(
         }
     }
 }
+
+/// Like [`walk`], but elements named in `skipped` are passed over with everything inside them (Word's deleted
+/// text and fallback copies, OpenDocument's tracked changes): `step` sees only what is outside them.
+pub(super) fn walk_outside(
+    xml: &str,
+    part: &str,
+    limits: &Limits,
+    skipped: &[&str],
+    mut step: impl FnMut(Step) -> Result<(), SourceError>,
+) -> Result<(), SourceError> {
+    let mut inside_skipped = 0usize;
+    walk(xml, part, limits, |event| {
+        match event {
+            Step::Start(name, _) if skipped.contains(&name) => inside_skipped += 1,
+            Step::End(name) if skipped.contains(&name) => {
+                inside_skipped = inside_skipped.saturating_sub(1)
+            }
+            _ if inside_skipped > 0 => {}
+            event => step(event)?,
+        }
+        Ok(())
+    })
+}

@@ -1,6 +1,6 @@
 //! Set-up shared by the integration tests: temporary trees of files, the freshly built `reframe` with a clean
 //! environment (alone or with only the `semantics` fixture pack), what a run printed, the findings of a JSON
-//! report, and the fixture pack's rule set with its matcher.
+//! report, the fixture pack's rule set with its matcher, and the lines of the labelled corpus.
 //!
 //! Every test binary that says `mod common;` compiles its own copy of this module and uses only part of it, so
 //! each helper that some binary leaves unused allows dead code.
@@ -184,4 +184,27 @@ pub fn fixture_rules_and_matcher() -> (RuleSet, Matcher) {
     let rules = fixture_rules();
     let matcher = Matcher::new(&rules, &[]);
     (rules, matcher)
+}
+
+/// The lines of the labelled corpus (`tests/corpus/*.jsonl`, files in name order), each with the file and line
+/// number it came from, blank lines left out.
+#[allow(dead_code)]
+pub fn corpus_lines() -> Vec<(PathBuf, usize, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("tests/corpus holds the labelled corpus")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    let mut lines = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if !line.trim().is_empty() {
+                lines.push((file.clone(), n + 1, line.to_string()));
+            }
+        }
+    }
+    lines
 }
