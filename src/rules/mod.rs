@@ -358,11 +358,20 @@ impl Neighbours {
             entries: entries
                 .iter()
                 .map(|e| {
-                    crate::text::Normalized::phrase(e.get_ref(), true)
+                    let entry = e.get_ref().trim();
+                    let (words, prefix) = match entry.strip_suffix('*') {
+                        Some(words) => (words, true),
+                        None => (entry, false),
+                    };
+                    let mut words: Vec<String> = crate::text::Normalized::phrase(words, true)
                         .split(' ')
                         .filter(|w| !w.is_empty())
                         .map(str::to_string)
-                        .collect()
+                        .collect();
+                    if prefix && let Some(last) = words.last_mut() {
+                        last.push('*');
+                    }
+                    words
                 })
                 .collect(),
         }
@@ -373,9 +382,11 @@ impl Neighbours {
         self.entries.is_empty()
     }
 
-    /// An entry must be words (letters, digits, apostrophes), or `@person`.
+    /// An entry must be words (letters, digits, apostrophes; the last word may end in `*` for any word that
+    /// begins so), or `@person` / `@word`.
     fn check_entry(entry: &str) -> Result<(), String> {
         let trimmed = entry.trim();
+        let trimmed = trimmed.strip_suffix('*').unwrap_or(trimmed);
         if trimmed.is_empty() {
             return Err("a neighbour list has an empty entry".into());
         }
@@ -415,4 +426,10 @@ pub struct Sense {
     pub followed_by: Neighbours,
     /// A match right before one of these is not a finding.
     pub not_followed_by: Neighbours,
+    /// Words that show the deficit sense: when set, a finding is certain only with one of them in the same
+    /// sentence within [`NEAR_WORDS`] words of the match, and possible otherwise.
+    pub certain_near: Neighbours,
 }
+
+/// How many words either side of a match `certain-near` reads (within its sentence).
+pub const NEAR_WORDS: usize = 15;

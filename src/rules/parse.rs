@@ -70,6 +70,8 @@ pub(super) struct RawRule {
     pub(super) followed_by: Vec<Spanned<String>>,
     #[serde(default)]
     pub(super) not_followed_by: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) certain_near: Vec<Spanned<String>>,
 }
 
 const PACK_KEYS: &[&str] = &[
@@ -100,6 +102,7 @@ const RULE_KEYS: &[&str] = &[
     "not-preceded-by",
     "followed-by",
     "not-followed-by",
+    "certain-near",
 ];
 
 /// The longest suggestion a pack may give, in characters: every finding carries its suggestions.

@@ -183,6 +183,7 @@ fn check_regex_and_neighbours(
         &raw.not_preceded_by,
         &raw.followed_by,
         &raw.not_followed_by,
+        &raw.certain_near,
     ] {
         for entry in list {
             if let Err(message) = Neighbours::check_entry(entry.get_ref()) {
@@ -283,6 +284,7 @@ fn into_rule(raw: RawRule, pack: &Pack, location: (String, usize), patterns: Pat
             not_preceded_by: Neighbours::new(&raw.not_preceded_by),
             followed_by: Neighbours::new(&raw.followed_by),
             not_followed_by: Neighbours::new(&raw.not_followed_by),
+            certain_near: Neighbours::new(&raw.certain_near),
         },
         term_patterns: patterns.terms,
         suggestion_patterns: patterns.suggestions,

@@ -376,8 +376,96 @@ pub fn quoted_term_is_mention(
     if beside_before || beside_after {
         return true;
     }
-    let before = tokens_before(text, region.start, 1);
-    before
-        .first()
-        .is_some_and(|w| BEFORE_A_QUOTED_TERM.contains(&w.to_lowercase().as_str()))
+    let before = tokens_before(text, region.start, 2);
+    let lower: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
+    // "He called them \u{2018}scrotes\u{2019}": a name given to a person, quoted as said.
+    let naming_a_person = lower.len() == 2
+        && OBJECTS.contains(&lower[0].as_str())
+        && NAMING_VERBS.contains(&lower[1].as_str());
+    naming_a_person
+        || lower
+            .first()
+            .is_some_and(|w| BEFORE_A_QUOTED_TERM.contains(&w.as_str()))
+}
+
+/// Verbs that report a name someone was given: "called them \u{2018}X\u{2019}", "branded her \u{2018}X\u{2019}".
+/// Past forms only: "staff call her \u{2018}hard to reach\u{2019}" tells of a label still in use, worth a look.
+const NAMING_VERBS: &[&str] = &[
+    "called",
+    "labelled",
+    "labeled",
+    "named",
+    "nicknamed",
+    "dubbed",
+    "branded",
+];
+
+/// Phrases that announce wording to avoid: a flagged phrase after one of them in the same sentence is an item of
+/// the list it introduces, however long ("Terms to avoid include victim of, crippled by, suffering from (prefer
+/// person who has); wheelchair bound, ...").
+const AVOID_CUES: &[&str] = &[
+    "terms to avoid",
+    "words to avoid",
+    "phrases to avoid",
+    "language to avoid",
+    "terms we avoid",
+    "words we avoid",
+    "terms not to use",
+    "words not to use",
+    "outdated terms",
+    "outdated language",
+    "offensive terms",
+    "stigmatising terms",
+    "stigmatizing terms",
+    "stigmatising language",
+    "stigmatizing language",
+    "instead of saying",
+    "do not say",
+    "don't say",
+    "we don't use",
+    "we do not use",
+];
+
+/// Labels that open a line showing wording to avoid: "Original: She's wheelchair bound.", "Incorrect: John, a
+/// diabetic", "\u{D7} Wheelchair-bound".
+const AVOID_LINE_MARKERS: &[&str] = &[
+    "original:",
+    "incorrect:",
+    "wrong:",
+    "avoid:",
+    "don't:",
+    "do not:",
+    "don't say:",
+    "not:",
+    "instead of:",
+    "\u{D7}",
+    "\u{2717}",
+    "\u{2718}",
+    "\u{274C}",
+];
+
+/// Whether the match stands in a line opened by a label for wording to avoid, or after a phrase that announces
+/// such wording in the same sentence.
+pub(super) fn after_an_avoid_cue(candidate: &Candidate) -> bool {
+    const MAX_BACK: usize = 600;
+    let text = candidate.original;
+    let start = candidate.original_range.start;
+    let from = ceil_char_boundary(text, start.saturating_sub(MAX_BACK));
+    let line = match text[from..start].rfind('\n') {
+        Some(i) => &text[from + i + 1..start],
+        None => &text[from..start],
+    };
+    let opening = line
+        .trim_start_matches(|c: char| c.is_whitespace() || "-*\u{2022}#>|".contains(c))
+        .replace('\u{2019}', "'")
+        .to_lowercase();
+    if AVOID_LINE_MARKERS.iter().any(|m| opening.starts_with(m)) {
+        return true;
+    }
+    // The sentence so far: from the last full stop, question or exclamation mark followed by a space.
+    let sentence = opening
+        .rmatch_indices(['.', '!', '?'])
+        .find(|(i, _)| opening[i + 1..].starts_with(' '))
+        .map_or(opening.as_str(), |(i, _)| &opening[i + 1..]);
+    AVOID_CUES.iter().any(|cue| sentence.contains(cue))
 }

@@ -168,7 +168,7 @@ pub(super) fn in_name(candidate: &Candidate) -> bool {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
         });
     if !capitalised {
-        return false;
+        return spells_the_words_before(candidate.original, &candidate.original_range);
     }
     let (run, prose_follows, sentence_start) =
         capitalised_run(candidate.original, &candidate.original_range);
@@ -263,4 +263,49 @@ fn in_brackets_after_a_name(text: &str, range: &std::ops::Range<usize>) -> bool 
         .is_some_and(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
         })
+}
+
+/// Whether the match is an acronym in brackets that spells the capitalised words right before it: "Absent
+/// Without Official Leave (AWOL)", "Latin America and the Caribbean (LAC)". It gives the short form of a name
+/// just written out, which is checked in its own right.
+fn spells_the_words_before(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let acronym = &text[range.clone()];
+    let letters = acronym.chars().count();
+    if !(2..=6).contains(&letters) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let Some(before) = text[..range.start].trim_end().strip_suffix('(') else {
+        return false;
+    };
+    if !text[range.end..].trim_start().starts_with(')') {
+        return false;
+    }
+    let before = before.trim_end();
+    // A quoted or lower-case expansion ("patients who do not attend (DNA)", "'Did Not Attend' (DNA)") is the
+    // writer's own wording of the label, and the short form is used as one.
+    if !before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let from = ceil_char_boundary(before, before.len().saturating_sub(120));
+    let small = |w: &str| matches!(w, "of" | "and" | "the" | "for" | "in" | "on" | "to" | "&");
+    let words: Vec<&str> = before[from..]
+        .split(|c: char| !(is_word_char(c) || c == '&'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .filter(|w| !small(&w.to_lowercase()))
+        .take(letters)
+        .collect();
+    words.len() == letters
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .iter()
+            .rev()
+            .filter_map(|w| w.chars().next())
+            .eq(acronym.chars())
 }
