@@ -3,7 +3,9 @@
 //! Quotation marks are straight double quotes `"`, curly double quotes “ ”, and paired curly single quotes ‘ ’.
 //! An apostrophe inside or at the end of a word (don’t, people’s, Sam’s) is not a quotation mark: a ’ closes a
 //! quote only when a ‘ opened one and no letter follows it. Straight single quotes are too often apostrophes to
-//! count. A quote that is never closed ends at the end of its paragraph (a blank line, or the end of the text).
+//! count on their own: a pair of them counts only when it closes on the same line within
+//! [`MAX_STRAIGHT_SINGLE`] bytes ('scrotes.', 'hard to reach'), opening after no letter and closing before none.
+//! A quote that is never closed ends at the end of its paragraph (a blank line, or the end of the text).
 
 use std::ops::Range;
 
@@ -83,7 +85,39 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
     paragraphs
 }
 
+/// The longest pair of straight single quotes taken for a quotation, marks included: a scare quote or a short
+/// quoted phrase. Longer stretches between two straight single quotes are more often apostrophes.
+const MAX_STRAIGHT_SINGLE: usize = 60;
+
+/// Pairs of straight single quotes in `part` (which starts at byte `offset` of the text): see the module docs.
+fn straight_single_regions(part: &str, offset: usize, regions: &mut Vec<Range<usize>>) {
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = part.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '\n' => open = None,
+            '\'' if open.is_some()
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && !next.is_some_and(is_word_char) =>
+            {
+                let start = open.take().expect("open");
+                if i + 1 - start <= MAX_STRAIGHT_SINGLE {
+                    regions.push(offset + start..offset + i + 1);
+                }
+            }
+            '\'' if !prev.is_some_and(is_word_char) && next.is_some_and(|n| !n.is_whitespace()) => {
+                open = Some(i);
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+}
+
 fn regions_in(text: &str, paragraph: Range<usize>, regions: &mut Vec<Range<usize>>) {
+    straight_single_regions(&text[paragraph.clone()], paragraph.start, regions);
     let part = &text[paragraph.clone()];
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
@@ -154,6 +188,22 @@ mod tests {
         );
         assert!(quoted("The workers\u{2019} view; rock \u{2019}n\u{2019} roll").is_empty());
         assert!(quoted("It's Sam's flat").is_empty());
+        assert!(quoted("The boys' rooms and the girls' rooms").is_empty());
+    }
+
+    #[test]
+    fn a_short_pair_of_straight_single_quotes_on_one_line_is_a_quote() {
+        assert_eq!(quoted("He called them 'scrotes.'"), ["'scrotes.'"]);
+        assert_eq!(
+            quoted("She may be 'vulnerable', in the words of the Act; it's hers."),
+            ["'vulnerable'"]
+        );
+        // Across a line break, or longer than a short phrase: apostrophes, most likely.
+        assert!(quoted("the '90s\nkids' club").is_empty());
+        assert!(
+            quoted("'Twas the night before the long holiday and all the workers were tired and going home early'")
+                .is_empty()
+        );
     }
 
     #[test]
