@@ -241,6 +241,19 @@ const SENTENCES: &[(&str, &str)] = &[
         "He is a frequent flyer at A&E.",
         "He is a person we see often at A&E.",
     ),
+    // A term written in Title Case in mid-sentence: the new words are not a name and take no capital.
+    (
+        "We asked the Service Users about the new rota.",
+        "We asked the people we support about the new rota.",
+    ),
+    (
+        "The survey went to all Service Users in May.",
+        "The survey went to all people we support in May.",
+    ),
+    (
+        "Service Users chose the menu.",
+        "People we support chose the menu.",
+    ),
 ];
 
 #[test]

@@ -44,6 +44,9 @@ pub struct RuleDoc<'a> {
     pub examples: &'a [Example],
     /// Sentences the rule's pack does not flag.
     pub counter_examples: &'a [String],
+    /// Ids its phrases were reported under before it was split off; suppressions naming them apply to it.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub split_from: &'a [String],
 }
 
 impl<'a> RuleDoc<'a> {
@@ -70,6 +73,7 @@ impl<'a> RuleDoc<'a> {
             exceptions: &rule.exceptions,
             examples: &rule.examples,
             counter_examples: &rule.counter_examples,
+            split_from: &rule.split_from,
         }
     }
 }
@@ -291,6 +295,14 @@ pub fn write_explanation(rules: &RuleSet, rule: &Rule, out: &mut dyn Write) -> i
     writeln!(out, "Fix:    {fix}")?;
     if !rule.exceptions.is_empty() {
         writeln!(out, "Not in: {}", rule.exceptions.join(", "))?;
+    }
+    if !rule.split_from.is_empty() {
+        let ids: Vec<String> = rule.split_from.iter().map(|id| format!("`{id}`")).collect();
+        writeln!(
+            out,
+            "Was:    reported as {} before; a suppression of that id covers it too",
+            ids.join(" or ")
+        )?;
     }
     if !doc.sources.is_empty() {
         writeln!(out, "\nSources:")?;

@@ -164,10 +164,11 @@ impl Run {
         let (mut outcome, notes) = check_file_with_notes(bytes, &options, matcher, &self.rules);
         if let Outcome::Checked(findings) = &mut outcome {
             for finding in findings.iter_mut().filter(|f| !f.quoted) {
-                if let Some(level) = file_settings
-                    .severity
-                    .get(&self.rules.rules[finding.rule].id)
-                {
+                let rule = &self.rules.rules[finding.rule];
+                let level = std::iter::once(&rule.id)
+                    .chain(&rule.split_from)
+                    .find_map(|name| file_settings.severity.get(name));
+                if let Some(level) = level {
                     finding.severity = capped(*level, finding.confidence);
                 }
             }

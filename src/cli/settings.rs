@@ -370,7 +370,7 @@ pub fn enabled_rules(rules: &RuleSet, profile: &Profile) -> Vec<bool> {
         .map(|rule| {
             let named = |list: &[String]| {
                 list.iter()
-                    .any(|x| *x == rule.id || *x == rule.category.as_str())
+                    .any(|x| rule.answers_to(x) || *x == rule.category.as_str())
             };
             named(&profile.enable) || (pack_on[rule.pack.as_str()] && !named(&profile.disable))
         })
@@ -380,7 +380,7 @@ pub fn enabled_rules(rules: &RuleSet, profile: &Profile) -> Vec<bool> {
 /// Checks that every rule id and category a profile or severity table names exists.
 pub fn unknown_names(rules: &RuleSet, settings: &FileSettings) -> Vec<String> {
     let known = |name: &str| {
-        rules.rule(name).is_some()
+        rules.rules.iter().any(|r| r.answers_to(name))
             || crate::rules::Category::ALL
                 .iter()
                 .any(|c| c.as_str() == name)

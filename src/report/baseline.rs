@@ -252,13 +252,23 @@ impl BaselineFile {
         for report in reports.iter_mut() {
             let path = report.path.clone();
             if let Outcome::Checked(findings) = &mut report.outcome {
-                findings.retain(|f| match remaining.get_mut(&key(&path, f, rules)) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        suppressed += 1;
-                        false
+                findings.retain(|f| {
+                    // An entry recorded under the id the rule was split from still accepts the finding.
+                    let rule = &rules.rules[f.rule];
+                    let (path, _, text, context) = key(&path, f, rules);
+                    let entry = std::iter::once(&rule.id)
+                        .chain(&rule.split_from)
+                        .map(|id| (path.clone(), id.clone(), text.clone(), context.clone()))
+                        .find(|k| remaining.get(k).is_some_and(|n| *n > 0));
+                    let entry = entry.and_then(|k| remaining.get_mut(&k));
+                    match entry {
+                        Some(n) => {
+                            *n -= 1;
+                            suppressed += 1;
+                            false
+                        }
+                        None => true,
                     }
-                    _ => true,
                 });
             }
         }

@@ -254,12 +254,20 @@ pub struct Rule {
     pub location: (String, usize),
     /// When a match is a finding, and how sure: the rule's sense conditions.
     pub sense: Sense,
+    /// Ids its phrases were reported under before the rule was split off (`split-from`): a suppression comment,
+    /// a `disable` or `enable`, a severity override or a baseline entry naming one of them applies to it too.
+    pub split_from: Vec<String>,
     pub(crate) term_patterns: Vec<Pattern>,
     pub(crate) suggestion_patterns: Vec<Pattern>,
     pub(crate) exception_patterns: Vec<Pattern>,
 }
 
 impl Rule {
+    /// Whether `name` names this rule: its id, or an id it was split from.
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.id == name || self.split_from.iter().any(|old| old == name)
+    }
+
     /// The short message for a match of `text`: `"text" message`, or the first sentence of `why`.
     pub fn message_for(&self, text: &str) -> String {
         let quoted = format!("\u{201C}{}\u{201D}", collapse_whitespace(text));

@@ -72,6 +72,8 @@ pub(super) struct RawRule {
     pub(super) not_followed_by: Vec<Spanned<String>>,
     #[serde(default)]
     pub(super) certain_near: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) split_from: Vec<Spanned<String>>,
 }
 
 const PACK_KEYS: &[&str] = &[
@@ -103,6 +105,7 @@ const RULE_KEYS: &[&str] = &[
     "followed-by",
     "not-followed-by",
     "certain-near",
+    "split-from",
 ];
 
 /// The longest suggestion a pack may give, in characters: every finding carries its suggestions.

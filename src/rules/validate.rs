@@ -71,6 +71,7 @@ pub(super) fn validate_rule(
     let exception_patterns =
         parse_forms(&raw.exceptions, "exception", id, fold_case, err_at, errors);
     check_regex_and_neighbours(&raw, err_at, errors);
+    check_split_from(&raw, err_at, errors);
     if errors.len() > before {
         return None;
     }
@@ -196,6 +197,28 @@ fn check_regex_and_neighbours(
     }
 }
 
+/// Takes a raw rule; adds to `errors` what is wrong with its `split-from` ids (each kebab-case, none its own id).
+fn check_split_from(
+    raw: &RawRule,
+    err_at: &dyn Fn(usize, String) -> LocatedError,
+    errors: &mut Vec<LocatedError>,
+) {
+    let id = raw.id.get_ref();
+    for old in &raw.split_from {
+        let message = if !is_kebab_case(old.get_ref()) {
+            format!(
+                "rule `{id}`: `split-from` id `{}` must be kebab-case, like `service-user`",
+                old.get_ref()
+            )
+        } else if old.get_ref() == id {
+            format!("rule `{id}`: `split-from` names the rule itself")
+        } else {
+            continue;
+        };
+        errors.push(err_at(inside_string(old.span().start, 0), message));
+    }
+}
+
 /// The parsed patterns of a rule's terms, suggestions and exceptions.
 struct Patterns {
     terms: Vec<Pattern>,
@@ -277,6 +300,11 @@ fn into_rule(raw: RawRule, pack: &Pack, location: (String, usize), patterns: Pat
         examples: raw.examples,
         counter_examples: raw.counter_examples,
         location,
+        split_from: raw
+            .split_from
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
         sense: Sense {
             applies_to: raw.applies_to,
             confidence: raw.confidence.unwrap_or_default(),

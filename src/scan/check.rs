@@ -141,7 +141,7 @@ fn segment_matches(
                     let s = &suppressions[i];
                     m.range.end <= s.range.end
                         && (s.rules.is_empty()
-                            || s.rules.iter().any(|r| *r == rules.rules[m.rule].id))
+                            || s.rules.iter().any(|r| rules.rules[m.rule].answers_to(r)))
                 })
                 .last()
                 .map(|i| order[i]);

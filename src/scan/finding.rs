@@ -7,7 +7,10 @@ use std::ops::Range;
 use crate::rules::{FixSafety, Rule, Severity, is_hint};
 use crate::scan::matcher::Match;
 use crate::scan::sense::Confidence;
-use crate::scan::suggestion::{after_a_determiner, drop_leading_article, shape_suggestion};
+use crate::scan::suggestion::{
+    after_a_determiner, capitalised_alone_in_sentence, drop_leading_article, shape_suggestion,
+    shouted,
+};
 use crate::text::{LineIndex, PositionCursor};
 
 /// One flagged phrase in one file.
@@ -87,8 +90,20 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
                 .rendered_suggestions(m.term, &m.choices)
                 .into_iter()
                 .map(|s| {
-                    // An acronym's capitals say nothing about the sentence: only an article before it does.
-                    let case_model = if rule.case_sensitive { "" } else { matched };
+                    // An acronym's capitals say nothing about the sentence: only an article before it does. Nor
+                    // do the capitals of a term written in Title Case in mid-sentence ("we asked the Service
+                    // Users"): the new words are not a name, so they keep the case they are written in.
+                    let title_case_inside = article.is_none()
+                        && !shouted(matched)
+                        && capitalised_alone_in_sentence(
+                            &text[..m.range.start],
+                            &text[m.range.end..],
+                        );
+                    let case_model = if rule.case_sensitive || title_case_inside {
+                        ""
+                    } else {
+                        matched
+                    };
                     let shaped = shape_suggestion(&s, case_model, article);
                     // "the respite" becomes "the short break", not "the a short break".
                     if article.is_none() && after_a_determiner(&text[..m.range.start]) {

@@ -32,8 +32,9 @@ pub fn shape_suggestion(suggestion: &str, matched: &str, article: Option<&str>) 
                 format!("{} {suggestion}", indefinite_article(suggestion))
             };
             // Words in capitals ("a SERVICE USER") keep their capitals; the article keeps its own case.
-            let shouted = match_case("xx yy", matched) == "XX YY";
-            if shouted && let Some((first, rest)) = phrase.split_once(' ') {
+            if shouted(matched)
+                && let Some((first, rest)) = phrase.split_once(' ')
+            {
                 let first = if article.chars().any(char::is_lowercase) {
                     match_case(first, article)
                 } else {
@@ -49,6 +50,39 @@ pub fn shape_suggestion(suggestion: &str, matched: &str, article: Option<&str>) 
         None => (suggestion.to_string(), matched.to_string()),
     };
     match_case(&phrase, &case_model)
+}
+
+/// Whether words that follow `before` stand in the middle of a sentence, where a capital letter is not the
+/// sentence's own: `before` has a word or a comma last (spaces, opening brackets and quotation marks aside), not
+/// the end of a sentence, a colon, a line break or a list bullet.
+pub(crate) fn is_mid_sentence(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\t', '(', '[', '"', '\'', '\u{201C}', '\u{2018}']);
+    match before.chars().next_back() {
+        None => false,
+        Some(c) => !matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '\n' | '\r' | '-' | '*' | '\u{2022}' | '|' | '>' | '#'
+        ),
+    }
+}
+
+/// Whether a match between `before` and `after` is Title Case inside a sentence, not inside a longer run of
+/// capitalised words: the words on either side (on the same line) start in lower case or are not words.
+/// ("we asked the Service Users about it"; not "the Service Users Forum", a name the writer capitalised.)
+pub(crate) fn capitalised_alone_in_sentence(before: &str, after: &str) -> bool {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let word_before = last_word(before.trim_end_matches([' ', '\t']));
+    let word_after: &str = after
+        .trim_start_matches([' ', '\t'])
+        .split(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
+    is_mid_sentence(before) && !capitalised(word_before) && !capitalised(word_after)
+}
+
+/// Whether `matched` is written in capitals ("SERVICE USER"), which the suggestion then follows.
+pub(crate) fn shouted(matched: &str) -> bool {
+    match_case("xx yy", matched) == "XX YY"
 }
 
 /// Whether `before` ends with a determiner ("the", "this", "her", ...) and a space.
@@ -161,6 +195,26 @@ mod tests {
             "a PERSON WE SUPPORT"
         );
         assert_eq!(match_case("a person", "ADDICT"), "A PERSON");
+    }
+
+    #[test]
+    fn a_capital_after_words_of_the_same_sentence_is_mid_sentence() {
+        assert!(is_mid_sentence("We asked the "));
+        assert!(is_mid_sentence("as we said, "));
+        assert!(is_mid_sentence("met her (\u{201C}"));
+        assert!(!is_mid_sentence(""));
+        assert!(!is_mid_sentence("It rained. "));
+        assert!(!is_mid_sentence("Note: "));
+        assert!(!is_mid_sentence("Visit\n"));
+        assert!(!is_mid_sentence("- "));
+        assert!(!is_mid_sentence("Why? \u{201C}"));
+        assert!(capitalised_alone_in_sentence("We asked the ", " about it."));
+        assert!(!capitalised_alone_in_sentence("We asked the ", " Forum."));
+        assert!(!capitalised_alone_in_sentence(
+            "We asked Users ",
+            " about it."
+        ));
+        assert!(!capitalised_alone_in_sentence("", " about it."));
     }
 
     #[test]
