@@ -254,6 +254,19 @@ const SENTENCES: &[(&str, &str)] = &[
         "Service Users chose the menu.",
         "People we support chose the menu.",
     ),
+    // A hyphenated compound before a person noun: the wording goes after the noun.
+    (
+        "We work with service-resistant families in the east of the city.",
+        "We work with families who are declining services in the east of the city.",
+    ),
+    (
+        "The hostel takes hard-to-house tenants from the council list.",
+        "The hostel takes tenants who are not yet offered a home that fits from the council list.",
+    ),
+    (
+        "The family is service-resistant and the school is worried.",
+        "The family is declining services and the school is worried.",
+    ),
 ];
 
 #[test]

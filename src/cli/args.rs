@@ -129,6 +129,10 @@ pub struct FixArgs {
     /// Leave out files named on the command line that the configuration's `exclude` matches.
     #[arg(long)]
     pub force_exclude: bool,
+    /// Also fix files with more than one hard link. As with `sed -i`, the name given gets the fixed text and the
+    /// file's other names keep the old one.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `reframe rules`.

@@ -2,7 +2,9 @@
 //! `--interactive`, the ones the person accepts) file by file, writes each file atomically (or shows a diff) and
 //! gives the exit code.
 
+use std::collections::HashSet;
 use std::io::{self, BufRead, IsTerminal};
+use std::path::{Path, PathBuf};
 
 use crate::cli::args::{Cli, FixArgs};
 use crate::cli::run::{CONFIG_BROKEN, Run};
@@ -11,7 +13,7 @@ use crate::cli::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams, plural};
 use crate::fix::{self, review};
 use crate::scan::check::{Outcome, read_input};
 use crate::scan::finding::Finding;
-use crate::source::walk::Input;
+use crate::source::walk::{Input, display_path};
 
 /// Extensions `reframe fix` refuses: documents whose text is not stored as plain text.
 const NOT_FIXABLE: &[&str] = &["docx", "odt", "html", "htm"];
@@ -27,6 +29,8 @@ struct Tally {
     failing: bool,
     /// Files that could not be fixed.
     errors: usize,
+    /// Folders already cleared of stale temporary files.
+    swept_folders: HashSet<PathBuf>,
 }
 
 /// Runs `reframe fix`.
@@ -50,6 +54,9 @@ pub fn command(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u
         Ok(run) => run,
         Err(code) => return Ok(code),
     };
+    if !args.diff {
+        fix::interrupt::install();
+    }
     // Locked only for an interactive review: a locked stdin would block reading standard input as the text.
     let mut terminal = args.interactive.then(|| std::io::stdin().lock());
     let mut tally = Tally {
@@ -81,6 +88,17 @@ pub fn command(cli: &Cli, args: &FixArgs, streams: &mut Streams) -> io::Result<u
                 writeln!(streams.err, "error: {message}")?;
                 tally.errors += 1;
             }
+        }
+        // Ctrl-C or a kill during a write: that file was finished or left as it was; stop here.
+        if let Some(signal) = fix::interrupt::received() {
+            writeln!(
+                streams.err,
+                "interrupted: fixed {} in {} before stopping; every other file is as it was",
+                plural(tally.fixed_phrases, "phrase"),
+                plural(tally.fixed_files, "file")
+            )?;
+            streams.err.flush()?;
+            fix::interrupt::end_by(signal);
         }
     }
     let verb = if args.diff { "would fix" } else { "fixed" };
@@ -189,7 +207,8 @@ fn fix_file(
             count(tally);
         }
         Input::File(target) => {
-            if let Err(e) = fix::write_atomically(target, &original, &fixed) {
+            remove_stale_temporaries_once(target, &mut tally.swept_folders, streams)?;
+            if let Err(e) = fix::write_atomically(target, &original, &fixed, args.force) {
                 return Ok(Err(format!("{path}: {e}")));
             }
             count(tally);
@@ -197,6 +216,31 @@ fn fix_file(
         }
     }
     Ok(Ok(next))
+}
+
+/// Before the first write into a folder: removes the temporary files an interrupted fix left there, and says so.
+fn remove_stale_temporaries_once(
+    target: &Path,
+    swept: &mut HashSet<PathBuf>,
+    streams: &mut Streams,
+) -> io::Result<()> {
+    let Ok(target) = fix::write::target_of(target) else {
+        return Ok(());
+    };
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if swept.insert(folder.clone()) {
+        for path in fix::remove_stale_temporaries(&folder) {
+            writeln!(
+                streams.err,
+                "note: removed {}, a temporary file left by an interrupted reframe fix",
+                display_path(&path)
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// One input as read for fixing.

@@ -9,7 +9,7 @@
 pub mod review;
 pub mod write;
 
-pub use write::write_atomically;
+pub use write::{interrupt, remove_stale_temporaries, write_atomically};
 
 use std::ops::Range;
 
@@ -111,6 +111,9 @@ pub enum FixError {
         "the file changed while it was being fixed; nothing was written, run reframe fix again"
     )]
     Changed,
+    /// The run was interrupted (Ctrl-C, a kill) while the file was being written; nothing was written.
+    #[error("not fixed: interrupted while writing; nothing was written")]
+    Interrupted,
     /// The file is of a kind a fix does not write, or its attributes could not be kept.
     #[error(transparent)]
     Refused(#[from] write::Refusal),
@@ -221,14 +224,14 @@ mod tests {
         let path = dir.path().join("note.txt");
         std::fs::write(&path, "old").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomically(&path, b"old", b"new").unwrap();
+        write_atomically(&path, b"old", b"new", false).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(
             std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
         );
         assert!(matches!(
-            write_atomically(&path, b"old", b"newer"),
+            write_atomically(&path, b"old", b"newer", false),
             Err(FixError::Changed)
         ));
         assert_eq!(std::fs::read(&path).unwrap(), b"new");

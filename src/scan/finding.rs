@@ -8,8 +8,8 @@ use crate::rules::{FixSafety, Rule, Severity, is_hint};
 use crate::scan::matcher::Match;
 use crate::scan::sense::Confidence;
 use crate::scan::suggestion::{
-    after_a_determiner, capitalised_alone_in_sentence, drop_leading_article, shape_suggestion,
-    shouted,
+    after_a_determiner, after_the_noun, attributive_noun, capitalised_alone_in_sentence,
+    drop_leading_article, shape_suggestion, shouted,
 };
 use crate::text::{LineIndex, PositionCursor};
 
@@ -86,19 +86,25 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
             let end = ends.position(m.range.end);
             let matched = &text[m.range.clone()];
             let article = m.article.as_ref().map(|a| &text[a.clone()]);
-            let suggestions = rule
-                .rendered_suggestions(m.term, &m.choices)
+            let rendered = rule.rendered_suggestions(m.term, &m.choices);
+            // "service-resistant families" becomes "families who are declining services": the edit takes in the noun.
+            let attributive = rendered
+                .first()
+                .and_then(|first| attributive_noun(matched, &text[m.range.end..], first));
+            let replace_end = attributive.map_or(m.range.end, |(_, len)| m.range.end + len);
+            let suggestions = rendered
                 .into_iter()
+                .map(|s| match attributive {
+                    Some((noun, _)) => after_the_noun(noun, &s),
+                    None => s,
+                })
                 .map(|s| {
                     // An acronym's capitals say nothing about the sentence: only an article before it does. Nor
                     // do the capitals of a term written in Title Case in mid-sentence ("we asked the Service
                     // Users"): the new words are not a name, so they keep the case they are written in.
                     let title_case_inside = article.is_none()
                         && !shouted(matched)
-                        && capitalised_alone_in_sentence(
-                            &text[..m.range.start],
-                            &text[m.range.end..],
-                        );
+                        && capitalised_alone_in_sentence(text, &m.range);
                     let case_model = if rule.case_sensitive || title_case_inside {
                         ""
                     } else {
@@ -118,7 +124,7 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
             let context_range = context_window(
                 text,
                 lines.line_range(text, first_line).start..lines.line_range(text, end.line).end,
-                replace_start..m.range.end,
+                replace_start..replace_end,
             );
             let first_column = if context_range.start == lines.line_range(text, first_line).start {
                 1
@@ -136,11 +142,11 @@ pub fn findings_for(text: &str, base: usize, matches: &[Match], rules: &[Rule]) 
                 text: matched.to_string(),
                 message: rule.message_for(matched),
                 suggestions,
-                replace: base + replace_start..base + m.range.end,
+                replace: base + replace_start..base + replace_end,
                 context: Context {
                     first_line,
                     first_column,
-                    replace: replace_start - context_range.start..m.range.end - context_range.start,
+                    replace: replace_start - context_range.start..replace_end - context_range.start,
                     phrase: m.range.start - context_range.start..m.range.end - context_range.start,
                     text: text[context_range].to_string(),
                 },
@@ -201,7 +207,7 @@ impl Finding {
 
     /// Whether the phrase is followed by a possessive ("the service users' forum").
     fn before_a_possessive(&self) -> bool {
-        let after = &self.context.text[self.context.phrase.end..];
+        let after = &self.context.text[self.context.replace.end.max(self.context.phrase.end)..];
         after.starts_with(['\'', '\u{2019}'])
     }
 }

@@ -66,18 +66,64 @@ pub(crate) fn is_mid_sentence(before: &str) -> bool {
     }
 }
 
-/// Whether a match between `before` and `after` is Title Case inside a sentence, not inside a longer run of
-/// capitalised words: the words on either side (on the same line) start in lower case or are not words.
-/// ("we asked the Service Users about it"; not "the Service Users Forum", a name the writer capitalised.)
-pub(crate) fn capitalised_alone_in_sentence(before: &str, after: &str) -> bool {
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let word_before = last_word(before.trim_end_matches([' ', '\t']));
-    let word_after: &str = after
-        .trim_start_matches([' ', '\t'])
+/// Whether the match at `range` of `text` is Title Case inside a sentence, not inside a longer run of
+/// capitalised words ("we asked the Service Users about it"; not "the Service Users Forum", a name the writer
+/// capitalised).
+pub(crate) fn capitalised_alone_in_sentence(text: &str, range: &std::ops::Range<usize>) -> bool {
+    is_mid_sentence(&text[..range.start]) && !crate::scan::sense::in_capitalised_run(text, range)
+}
+
+/// A hyphenated compound written before a person noun ("service-resistant families", "hard-to-house clients")
+/// describes the noun, where a drop-in wording written for "they are service resistant" does not fit. Gives the
+/// noun and where it ends (a byte offset into `after`'s text, counted from the start of `after`), when `matched`
+/// is such a compound, the word after it names people, and `first_suggestion` reads after "who are": words that
+/// cannot stand before the noun (not one word such as "low-income", nor a noun phrase such as "a person who uses
+/// drugs", nor advice).
+pub(crate) fn attributive_noun<'a>(
+    matched: &str,
+    after: &'a str,
+    first_suggestion: &str,
+) -> Option<(&'a str, usize)> {
+    let hyphenated = matched
+        .char_indices()
+        .any(|(i, c)| c == '-' && i > 0 && matched[i + 1..].starts_with(is_word_char));
+    // A one-word suggestion ("low-income", "non-speaking") goes before the noun as the compound did.
+    if !hyphenated || is_hint(first_suggestion) || !first_suggestion.trim().contains(' ') {
+        return None;
+    }
+    let first_word = first_suggestion
         .split(|c: char| !is_word_char(c))
         .next()
-        .unwrap_or("");
-    is_mid_sentence(before) && !capitalised(word_before) && !capitalised(word_after)
+        .unwrap_or("")
+        .to_lowercase();
+    if DETERMINERS.contains(&first_word.as_str())
+        || matches!(first_word.as_str(), "person" | "people")
+    {
+        return None;
+    }
+    let rest = after.strip_prefix(' ')?;
+    let len = rest
+        .char_indices()
+        .find(|(_, c)| !is_word_char(*c))
+        .map_or(rest.len(), |(i, _)| i);
+    let noun = &rest[..len];
+    let lower = noun.to_lowercase();
+    (len > 0 && crate::scan::sense::is_person_word(&lower)).then_some((noun, 1 + len))
+}
+
+/// The suggestion for a compound before a person noun, put after the noun: "families who are declining services".
+pub(crate) fn after_the_noun(noun: &str, suggestion: &str) -> String {
+    if is_hint(suggestion) {
+        return suggestion.to_string();
+    }
+    let lower = noun.to_lowercase();
+    let plural = (lower.ends_with('s') && !lower.ends_with("ss"))
+        || matches!(
+            lower.as_str(),
+            "people" | "children" | "men" | "women" | "staff" | "folk" | "youth" | "families"
+        );
+    let verb = if plural { "are" } else { "is" };
+    format!("{noun} who {verb} {suggestion}")
 }
 
 /// Whether `matched` is written in capitals ("SERVICE USER"), which the suggestion then follows.
@@ -208,13 +254,61 @@ mod tests {
         assert!(!is_mid_sentence("Visit\n"));
         assert!(!is_mid_sentence("- "));
         assert!(!is_mid_sentence("Why? \u{201C}"));
-        assert!(capitalised_alone_in_sentence("We asked the ", " about it."));
-        assert!(!capitalised_alone_in_sentence("We asked the ", " Forum."));
-        assert!(!capitalised_alone_in_sentence(
-            "We asked Users ",
-            " about it."
+        let alone = |text: &str, term: &str| {
+            let start = text.find(term).unwrap();
+            capitalised_alone_in_sentence(text, &(start..start + term.len()))
+        };
+        assert!(alone(
+            "We asked the Service Users about it.",
+            "Service Users"
         ));
-        assert!(!capitalised_alone_in_sentence("", " about it."));
+        assert!(!alone("We asked the Service Users Forum.", "Service Users"));
+        assert!(!alone(
+            "We asked Leeds Service Users about it.",
+            "Service Users"
+        ));
+        assert!(!alone(
+            "We met the Service Users of the Town.",
+            "Service Users"
+        ));
+        assert!(!alone("Service Users met.", "Service Users"));
+    }
+
+    #[test]
+    fn a_hyphenated_compound_before_a_person_noun_moves_after_it() {
+        assert_eq!(
+            attributive_noun("service-resistant", " families met.", "declining services"),
+            Some(("families", 9))
+        );
+        assert_eq!(
+            after_the_noun("families", "declining services"),
+            "families who are declining services"
+        );
+        assert_eq!(
+            after_the_noun("tenant", "not yet offered a home that fits"),
+            "tenant who is not yet offered a home that fits"
+        );
+        // Not hyphenated, not before a person noun, or a noun-phrase suggestion: left as it is.
+        assert_eq!(
+            attributive_noun("service resistant", " families", "declining services"),
+            None
+        );
+        assert_eq!(
+            attributive_noun("hard-to-house", " flats", "not yet offered a home"),
+            None
+        );
+        assert_eq!(
+            attributive_noun("drug-user", " parents", "a person who uses drugs"),
+            None
+        );
+        assert_eq!(
+            attributive_noun("service-resistant", " families", "<say what was offered>"),
+            None
+        );
+        assert_eq!(
+            attributive_noun("poverty-stricken", " families", "low-income"),
+            None
+        );
     }
 
     #[test]

@@ -35,6 +35,14 @@ mod person;
 mod words;
 
 pub use mentions::quoted_term_is_mention;
+
+/// Whether the words at `range` of `text` stand next to other capitalised words (joined by "of", "the" and other
+/// connectors, on the same line), as in a name or a title: "the Service Users Forum", "Service Users of the Town".
+pub fn in_capitalised_run(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let (run, _, _) = names::capitalised_run(text, range);
+    run.iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
 use mentions::{after_an_avoid_cue, in_a_term_list, is_headword, is_mention, talked_about_after};
 use names::{in_address, in_name};
 use person::{about_a_person, name_before, object_is_a_person, subject_is_a_person};
