@@ -296,3 +296,18 @@ fn the_report_file_is_never_an_input() {
         "{report}"
     );
 }
+
+#[test]
+fn a_file_name_with_terminal_escapes_is_printed_escaped() {
+    let dir = tree(&[("notes/\u{1b}]0;owned\u{7}.txt", "Sam is a service user.\n")]);
+    let mut cmd = reframe();
+    cmd.current_dir(dir.path())
+        .args(["check", "--no-config", "notes"]);
+    let (code, stdout, stderr) = run(&mut cmd);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    assert_contains(&stdout, &["notes/\\x1b]0;owned\\x07.txt:1:10"]);
+}

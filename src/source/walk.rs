@@ -29,10 +29,27 @@ impl Input {
     }
 }
 
-/// A path as shown in reports: as the user gave it, with a leading `./` dropped and `/` separators.
+/// A path as shown in reports: as the user gave it, with a leading `./` dropped and `/` separators, and control
+/// characters and bidirectional overrides shown as escapes (`\x1b`, `\u{202e}`), so that a crafted file name
+/// cannot retitle, recolour or rewrite the terminal, nor make one name look like another.
 pub fn display_path(path: &Path) -> String {
     let shown = path.strip_prefix(".").unwrap_or(path);
-    shown.to_string_lossy().replace('\\', "/")
+    let mut out = String::new();
+    for c in shown.to_string_lossy().chars() {
+        match c {
+            '\\' => out.push('/'),
+            c if (c as u32) < 0x80 && c.is_control() => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The files under the given paths with one of `extensions`, and an error for each path or entry that could not
@@ -91,4 +108,26 @@ pub fn collect_inputs_with(
     inputs.sort();
     inputs.dedup();
     (inputs, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_in_file_names_are_shown_as_escapes() {
+        assert_eq!(
+            display_path(Path::new("./notes/\u{1b}]0;owned\u{7}x.txt")),
+            "notes/\\x1b]0;owned\\x07x.txt"
+        );
+        assert_eq!(
+            display_path(Path::new("a\u{202e}txt.exe\u{85}")),
+            "a\\u{202e}txt.exe\\u{85}"
+        );
+        assert_eq!(
+            display_path(Path::new("./Case notes/Sam’s.md")),
+            "Case notes/Sam’s.md"
+        );
+        assert_eq!(display_path(Path::new("dir\\note.txt")), "dir/note.txt");
+    }
 }
