@@ -24,7 +24,13 @@ pub struct LocatedError {
 impl LocatedError {
     /// Builds an error at byte `offset` of `source`.
     pub fn at(path: &str, source: &str, offset: usize, message: impl Into<String>) -> Self {
-        let pos = crate::text::LineIndex::new(source).position(source, offset.min(source.len()));
+        let mut offset = offset.min(source.len());
+        // An error at the `\n` of a `\r\n` line ending points at the end of the line, as an error at a `\n` does:
+        // the `\r` is not part of the line shown.
+        if source[..offset].ends_with('\r') && source[offset..].starts_with('\n') {
+            offset -= 1;
+        }
+        let pos = crate::text::LineIndex::new(source).position(source, offset);
         let line_text = source[pos.line_start..]
             .lines()
             .next()
@@ -91,4 +97,26 @@ pub enum PackPathError {
         /// The cause.
         source: std::io::Error,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_at_a_crlf_line_ending_points_just_past_the_line() {
+        // Found by fuzzing a rule pack `"\r\n`: the column was 3, one past the end of the one-character line.
+        let error = LocatedError::at("pack.toml", "\"\r\n", 2, "unterminated string");
+        assert_eq!((error.line, error.column), (1, 2));
+        assert_eq!(error.line_text, "\"");
+        let lf = LocatedError::at("pack.toml", "\"\n", 1, "unterminated string");
+        assert_eq!((lf.line, lf.column), (1, 2));
+    }
+
+    #[test]
+    fn an_error_on_the_second_crlf_line_counts_characters_from_its_start() {
+        let error = LocatedError::at("pack.toml", "a = 1\r\nbé = \r\n", 13, "missing value");
+        assert_eq!((error.line, error.column), (2, 6));
+        assert_eq!(error.line_text, "bé = ");
+    }
 }

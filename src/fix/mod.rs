@@ -49,7 +49,8 @@ impl Edit {
 pub struct Transcoded {
     /// The file's encoding.
     pub encoding: Encoding,
-    /// The byte order mark the file starts with (empty for Windows-1252).
+    /// The byte order mark the file starts with: empty for Windows-1252, unless a UTF-8 mark is followed by bytes that
+    /// are not UTF-8 (the file is then read as Windows-1252 after the mark, and the mark is written back as it was).
     bom: Vec<u8>,
 }
 

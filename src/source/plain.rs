@@ -78,8 +78,15 @@ impl Encoding {
 /// mark).
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding, usize), SourceError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(rest);
-        return Ok((text.into_owned(), Encoding::Utf8, 3));
+        // Invalid bytes after the mark make the file Windows-1252, as without one: replacing them with U+FFFD
+        // would make the text longer than the file, and byte offsets would then point past what was found.
+        return Ok(match std::str::from_utf8(rest) {
+            Ok(text) => (text.to_string(), Encoding::Utf8, 3),
+            Err(_) => {
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(rest);
+                (text.into_owned(), Encoding::Windows1252, 3)
+            }
+        });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         let (text, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(rest);
@@ -206,5 +213,16 @@ mod tests {
         assert!(decode(b"\xFF\xFE\x00\xD8").is_ok()); // lone surrogate
         assert!(decode(b"\x81\x8d\x8f\x90\x9d").is_ok()); // bytes Windows-1252 leaves undefined
         assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(SourceError::Binary));
+    }
+
+    #[test]
+    fn invalid_bytes_after_a_byte_order_mark_keep_offsets_in_the_file() {
+        // Found by fuzzing: each invalid byte became a three-byte U+FFFD, so offsets after it were past the file.
+        let bytes = b"\xEF\xBB\xBFwheelch\x9f\x96\x8d\xd2bound user";
+        let (text, encoding, base) = decode(bytes).unwrap();
+        assert_eq!((encoding, base), (Encoding::Windows1252, 3));
+        let at = text.find("user").unwrap();
+        let in_file = encoding.file_offset(&text, base, at);
+        assert_eq!(&bytes[in_file..in_file + 4], b"user");
     }
 }
