@@ -66,19 +66,15 @@ struct Found {
     certain: bool,
 }
 
-/// Runs the binary once over every sentence (one paragraph each) and returns each sentence's findings, with
-/// byte offsets into the sentence.
+/// Runs the binary once over every sentence (each in a file of its own, so that each is a whole document, as the
+/// sentence would be on its own: a rule with a `setting` sees only its sentence) and returns each sentence's
+/// findings, with byte offsets into the sentence.
 fn run_binary(entries: &[Entry], packs: &[String]) -> Vec<Vec<Found>> {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("corpus.txt");
-    let mut text = String::new();
-    let mut starts = Vec::new();
-    for entry in entries {
-        starts.push(text.len());
-        text.push_str(&entry.text.replace(['\n', '\r'], " "));
-        text.push_str("\n\n");
+    for (i, entry) in entries.iter().enumerate() {
+        let text = format!("{}\n", entry.text.replace(['\n', '\r'], " "));
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), text).unwrap();
     }
-    std::fs::write(&path, &text).unwrap();
     let binary = std::env::var("REFRAME_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from(env!("CARGO_BIN_EXE_reframe")));
@@ -91,7 +87,7 @@ fn run_binary(entries: &[Entry], packs: &[String]) -> Vec<Vec<Found>> {
     if let Ok(rules) = std::env::var("REFRAME_RULES") {
         command.args(["--rules", &rules]);
     }
-    let output = command.arg(&path).output().unwrap();
+    let output = command.arg(dir.path()).output().unwrap();
     let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
         panic!(
             "{e}: {}",
@@ -103,13 +99,12 @@ fn run_binary(entries: &[Entry], packs: &[String]) -> Vec<Vec<Found>> {
     });
     let mut found = vec![Vec::new(); entries.len()];
     for finding in report["findings"].as_array().unwrap() {
-        let start = finding["start_byte"].as_u64().unwrap() as usize;
-        let end = finding["end_byte"].as_u64().unwrap() as usize;
-        let index = starts.partition_point(|&s| s <= start) - 1;
+        let path = PathBuf::from(finding["path"].as_str().unwrap());
+        let index: usize = path.file_stem().unwrap().to_str().unwrap().parse().unwrap();
         found[index].push(Found {
             rule: finding["rule"].as_str().unwrap().to_string(),
-            start: start - starts[index],
-            end: end - starts[index],
+            start: finding["start_byte"].as_u64().unwrap() as usize,
+            end: finding["end_byte"].as_u64().unwrap() as usize,
             certain: finding["confidence"].as_str() != Some("possible"),
         });
     }
@@ -378,6 +373,11 @@ fn the_labelled_corpus_meets_the_precision_and_recall_floors() {
             tally.certain_precision()
         );
         assert!(
+            tally.any_precision() >= FLOOR_ANY_PRECISION,
+            "{split}: precision of all findings {:.3} is below {FLOOR_ANY_PRECISION}",
+            tally.any_precision()
+        );
+        assert!(
             tally.any_recall() >= FLOOR_RECALL,
             "{split}: recall (certain + possible) {:.3} is below {FLOOR_RECALL}",
             tally.any_recall()
@@ -413,6 +413,8 @@ const RULE_CERTAIN_PRECISION: f64 = 0.9;
 const MIN_CERTAIN_TO_JUDGE_A_RULE: usize = 10;
 
 /// The lowest certain precision on default packs accepted on either split.
-const FLOOR_CERTAIN_PRECISION: f64 = 0.78;
+const FLOOR_CERTAIN_PRECISION: f64 = 0.82;
+/// The lowest precision of all findings (certain + possible) on default packs accepted on either split.
+const FLOOR_ANY_PRECISION: f64 = 0.76;
 /// The lowest recall (certain + possible) on default packs accepted on either split.
-const FLOOR_RECALL: f64 = 0.84;
+const FLOOR_RECALL: f64 = 0.86;

@@ -152,7 +152,7 @@ fn setting_dependent_words_are_possible_and_info_at_most() {
     let rules = RuleSet::load(&PackSelection::default()).unwrap();
     let matcher = Matcher::new(&rules, &[]);
     let found = check_text(
-        "The client arrived late for the session.",
+        "The client arrived late for the session with her support worker.",
         0,
         &matcher,
         &rules,
@@ -201,4 +201,73 @@ fn a_scare_quote_is_possible_and_a_quoted_mention_is_not_a_finding() {
             (11, "revolving door offenders", Confidence::Possible)
         ]
     );
+}
+
+/// The rule ids found in `path` (a file written into a temporary folder) by `reframe check`, through the binary:
+/// the whole file is one document.
+fn rules_found_in_document(text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("note.txt");
+    std::fs::write(&path, text).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_reframe"))
+        .args(["check", "--no-config", "--format", "json", "--quiet"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn words_of_the_care_setting_make_client_a_finding_only_in_care_writing() {
+    // Outside care, support and justice writing, "client" is an ordinary word.
+    for sentence in [
+        "The client signed the contract with the firm on Friday.",
+        "Each client pays for the licence by the month.",
+        "The HTTP library retries when the client times out.",
+    ] {
+        assert_eq!(findings(sentence), [], "{sentence}");
+    }
+    // With a word of the setting near it, it is worth a look.
+    assert_eq!(
+        findings("The client arrived late at the hostel."),
+        [(
+            "client".to_string(),
+            "client".to_string(),
+            Confidence::Possible
+        )]
+    );
+    assert_eq!(
+        findings("Our clients often wait months for mental health support."),
+        [(
+            "client".to_string(),
+            "clients".to_string(),
+            Confidence::Possible
+        )]
+    );
+}
+
+#[test]
+fn a_document_about_care_makes_client_a_finding_in_every_sentence() {
+    // No word of the setting stands near "client", but the note is about support and housing.
+    let note = "The client arrived late.\n\nHer key worker went over the tenancy and the support plan with her.\n";
+    assert_eq!(rules_found_in_document(note), ["client"]);
+    // A long handbook that names mental health and a charity once each is not about care.
+    let mut handbook = String::from("The client agency approves each change.\n\n");
+    for _ in 0..120 {
+        handbook.push_str(
+            "Staff book their leave in the calendar and tell the team in the weekly meeting.\n",
+        );
+    }
+    handbook.push_str("The employee assistance programme offers mental health support.\n");
+    handbook.push_str("We match gifts to any charity you choose.\n");
+    assert_eq!(rules_found_in_document(&handbook), Vec::<String>::new());
+    // The same two lines in a short note are enough.
+    let short = "The client agency approves each change.\n\nThe programme offers mental health support.\nWe match gifts to any charity.\n";
+    assert_eq!(rules_found_in_document(short), ["client"]);
 }

@@ -9,6 +9,10 @@ use reframe::rules::{PackSelection, RuleSet};
 use reframe::scan::check::check_text;
 use reframe::scan::matcher::Matcher;
 
+/// The rest of the case note each sentence is checked in: words of the care setting, and no finding.
+const NOTE_CONTEXT: &str =
+    "Home visit by her support worker about the tenancy and the support plan.";
+
 /// (sentence, the sentence with every first suggestion that is a drop-in wording put in place).
 const SENTENCES: &[(&str, &str)] = &[
     (
@@ -275,11 +279,15 @@ fn first_suggestions_read_correctly_in_place() {
     let matcher = Matcher::new(&rules, &[]);
     let mut wrong = Vec::new();
     for (sentence, expected) in SENTENCES {
-        let findings = check_text(sentence, 0, &matcher, &rules);
+        // Each sentence is the first line of a short case note, so that the rules that hold only in care
+        // writing (`client`, `beneficiaries`) see the setting they would see in a real note.
+        let note = format!("{sentence}\n\n{NOTE_CONTEXT}\n");
+        let findings = check_text(&note, 0, &matcher, &rules);
         let mut fixed = sentence.to_string();
         let mut replacements: Vec<_> = findings
             .iter()
             .filter_map(|f| f.first_replacement())
+            .filter(|r| r.range.end <= sentence.len())
             .collect();
         replacements.sort_by_key(|r| std::cmp::Reverse(r.range.start));
         for r in replacements {

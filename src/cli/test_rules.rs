@@ -129,8 +129,7 @@ fn counter_example_failure(
     rule: &Rule,
     counter: &str,
 ) -> Option<String> {
-    let flagged: Vec<String> = matcher
-        .find(counter)
+    let flagged: Vec<String> = crate::scan::check::find_in_document(matcher, counter)
         .iter()
         .filter(|m| rules.rules[m.rule].pack == rule.pack)
         .map(|m| {

@@ -334,6 +334,24 @@ pub enum AppliesTo {
     PersonObject,
 }
 
+/// The kind of document a word is deficit language in (`setting`): elsewhere it is an ordinary word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Setting {
+    /// Care, support, health and justice work: case notes, care and support plans, services' policies and bids
+    /// ("client" of a hostel, not of a law firm; "interventions" of a social worker, not of a central bank).
+    Care,
+}
+
+impl Setting {
+    /// The name written in a pack.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Setting::Care => "care",
+        }
+    }
+}
+
 /// How sure a rule's findings can be (`confidence`), before its sense conditions are weighed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -437,6 +455,9 @@ pub struct Sense {
     /// Words that show the deficit sense: when set, a finding is certain only with one of them in the same
     /// sentence within [`NEAR_WORDS`] words of the match, and possible otherwise.
     pub certain_near: Neighbours,
+    /// The kind of document the rule's words are deficit language in: a match is a finding only with a word of
+    /// that setting near it, or in a document that is about it (see `scan::sense::setting`).
+    pub setting: Option<Setting>,
 }
 
 /// How many words either side of a match `certain-near` reads (within its sentence).

@@ -10,7 +10,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::error::LocatedError;
 use crate::rules::{
-    AppliesTo, Category, Example, FixSafety, Origin, Pack, Rule, RuleConfidence, Severity, Source,
+    AppliesTo, Category, Example, FixSafety, Origin, Pack, Rule, RuleConfidence, Setting, Severity,
+    Source,
 };
 
 use crate::rules::validate::validate_rule;
@@ -74,6 +75,8 @@ pub(super) struct RawRule {
     pub(super) certain_near: Vec<Spanned<String>>,
     #[serde(default)]
     pub(super) split_from: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) setting: Option<Setting>,
 }
 
 const PACK_KEYS: &[&str] = &[
@@ -106,6 +109,7 @@ const RULE_KEYS: &[&str] = &[
     "not-followed-by",
     "certain-near",
     "split-from",
+    "setting",
 ];
 
 /// The longest suggestion a pack may give, in characters: every finding carries its suggestions.
@@ -398,6 +402,24 @@ mod tests {
             ],
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn setting_names_the_kind_of_document_and_nothing_else() {
+        let parsed = parse_pack(
+            &format!("{HEAD}setting = \"care\"\n"),
+            Origin::File("demo.toml".into()),
+        )
+        .unwrap();
+        assert_eq!(parsed.rules[0].sense.setting, Some(Setting::Care));
+        let errors = parse_pack(
+            &format!("{HEAD}setting = \"work\"\n"),
+            Origin::File("demo.toml".into()),
+        )
+        .unwrap_err();
+        let error = &errors[0];
+        assert_eq!(error.line, 10, "{errors:?}");
+        assert!(error.message.contains("work"), "{errors:?}");
     }
 
     #[test]

@@ -313,6 +313,7 @@ fn into_rule(raw: RawRule, pack: &Pack, location: (String, usize), patterns: Pat
             followed_by: Neighbours::new(&raw.followed_by),
             not_followed_by: Neighbours::new(&raw.not_followed_by),
             certain_near: Neighbours::new(&raw.certain_near),
+            setting: raw.setting,
         },
         term_patterns: patterns.terms,
         suggestion_patterns: patterns.suggestions,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{RuleSet, Setting, Severity};
 use crate::scan::finding::{Finding, findings_for};
 use crate::scan::matcher::{Match, Matcher};
 use crate::scan::sense::{self, Confidence};
@@ -50,8 +50,46 @@ impl FileReport {
 
 /// Checks one text and returns its findings. `base` is the offset of `text` in its file.
 pub fn check_text(text: &str, base: usize, matcher: &Matcher, rules: &RuleSet) -> Vec<Finding> {
-    let matches = matcher.find(text);
+    let matches = find_in_document(matcher, text);
     findings_for(text, base, &matches, &rules.rules)
+}
+
+/// The matches in `text` taken as a whole document: those of a rule with a `setting` that no word of the
+/// setting stands near are kept only if the text is about the setting.
+pub fn find_in_document(matcher: &Matcher, text: &str) -> Vec<Match> {
+    let settings = DocumentSettings::new(vec![text]);
+    matcher
+        .find(text)
+        .into_iter()
+        .filter(|m| settings.allow(m))
+        .collect()
+}
+
+/// Whether a document is about each setting (`setting = "care"`), worked out from all its text the first time a
+/// match needs it, and then kept: most documents never need it.
+struct DocumentSettings<'a> {
+    texts: Vec<&'a str>,
+    care: std::cell::OnceCell<bool>,
+}
+
+impl<'a> DocumentSettings<'a> {
+    fn new(texts: Vec<&'a str>) -> Self {
+        DocumentSettings {
+            texts,
+            care: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether `m` is a finding in this document: its rule asks for no setting, a word of the setting stands
+    /// near it, or the document is about the setting.
+    fn allow(&self, m: &Match) -> bool {
+        match m.outside_setting {
+            None => true,
+            Some(setting @ Setting::Care) => *self.care.get_or_init(|| {
+                sense::setting::document_shows(self.texts.iter().copied(), setting)
+            }),
+        }
+    }
 }
 
 /// How to read and check one file.
@@ -109,6 +147,7 @@ pub fn check_file_with_notes(
 /// segment's suppressions that silenced nothing.
 fn segment_matches(
     segment: &Segment,
+    settings: &DocumentSettings,
     options: &CheckOptions,
     matcher: &Matcher,
     rules: &RuleSet,
@@ -132,6 +171,7 @@ fn segment_matches(
     let matches = matcher
         .find(&segment.text)
         .into_iter()
+        .filter(|m| settings.allow(m))
         .filter(|m| {
             let started = suppressions.partition_point(|s| s.range.start <= m.range.start);
             let silenced_by = (0..started)
@@ -218,8 +258,10 @@ fn check_segments_alone(
 ) -> (Vec<Finding>, Vec<String>) {
     let mut notes = Vec::new();
     let mut all = Vec::new();
+    let settings =
+        DocumentSettings::new(document.segments.iter().map(|s| s.text.as_str()).collect());
     for segment in &document.segments {
-        let (found, stale) = segment_matches(segment, options, matcher, rules);
+        let (found, stale) = segment_matches(segment, &settings, options, matcher, rules);
         for i in stale {
             let comment_start = segment.suppressions[i]
                 .comment
@@ -254,8 +296,10 @@ fn check_mapped_text(
     // Each match with whether it is quoted and the words as read.
     let mut mapped: Vec<(Match, bool, &str)> = Vec::new();
     let lines = crate::text::LineIndex::new(original);
+    let settings =
+        DocumentSettings::new(document.segments.iter().map(|s| s.text.as_str()).collect());
     for segment in &document.segments {
-        let (found, stale) = segment_matches(segment, options, matcher, rules);
+        let (found, stale) = segment_matches(segment, &settings, options, matcher, rules);
         for i in stale {
             let at = segment.suppressions[i].comment.start.min(original.len());
             let p = lines.position(original, at);

@@ -37,7 +37,7 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
-use crate::rules::{RuleSet, Sense};
+use crate::rules::{RuleSet, Sense, Setting};
 use crate::scan::sense::{self, Confidence};
 use crate::text::{Normalized, is_word_char};
 
@@ -74,6 +74,9 @@ pub struct Match {
     pub article: Option<Range<usize>>,
     /// How sure the finding is, from the rule's sense conditions.
     pub confidence: Confidence,
+    /// The setting the rule's words are deficit language in, when no word of it stands near the match: the match
+    /// is then a finding only in a document about that setting ([`sense::setting::document_shows`]).
+    pub outside_setting: Option<Setting>,
 }
 
 /// A candidate found in the normalised text, before the leftmost-longest choice.
@@ -85,6 +88,7 @@ struct Candidate {
     term: usize,
     choices: Vec<usize>,
     confidence: Confidence,
+    outside_setting: Option<Setting>,
 }
 
 /// How many bytes a run scans with the quick-to-build automaton before it builds the DFA. An overlapping search
@@ -257,6 +261,7 @@ impl Matcher {
                             term: *term,
                             choices: choices.clone(),
                             confidence: Confidence::Certain,
+                            outside_setting: None,
                         });
                     }
                 }
@@ -285,6 +290,7 @@ impl Matcher {
                         term: usize::MAX,
                         choices: Vec::new(),
                         confidence: Confidence::Certain,
+                        outside_setting: None,
                     });
                 }
             }
@@ -306,19 +312,22 @@ impl Matcher {
     fn judge_senses(&self, candidates: &mut Vec<Candidate>, text: &str, normalized: &Normalized) {
         let norm = normalized.text.as_str();
         candidates.retain_mut(|c| {
-            let judged = sense::judge(
-                &sense::Candidate {
-                    norm,
-                    start: c.start,
-                    end: c.end,
-                    original: text,
-                    original_range: normalized.original_range(text, c.start, c.end),
-                },
-                &self.senses[c.rule],
-            );
-            match judged {
+            let candidate = sense::Candidate {
+                norm,
+                start: c.start,
+                end: c.end,
+                original: text,
+                original_range: normalized.original_range(text, c.start, c.end),
+            };
+            let rule_sense = &self.senses[c.rule];
+            match sense::judge(&candidate, rule_sense) {
                 Some(confidence) => {
                     c.confidence = confidence;
+                    // A certain finding is said of a person already; the setting decides the possible ones.
+                    c.outside_setting = rule_sense.setting.filter(|&s| {
+                        confidence == Confidence::Possible
+                            && !sense::setting::shown_near(&candidate, s)
+                    });
                     true
                 }
                 None => false,
@@ -356,6 +365,7 @@ fn leftmost_longest(
             choices: candidate.choices,
             article,
             confidence: candidate.confidence,
+            outside_setting: candidate.outside_setting,
         });
     }
     matches

@@ -5,7 +5,8 @@
 //! quote only when a ‘ opened one and no letter follows it. Straight single quotes are too often apostrophes to
 //! count on their own: a pair of them counts only when it closes on the same line within
 //! [`MAX_STRAIGHT_SINGLE`] bytes ('scrotes.', 'hard to reach'), opening after no letter and closing before none.
-//! A quote that is never closed ends at the end of its paragraph (a blank line, or the end of the text).
+//! A quote that is never closed in its paragraph ends at the end of the line it opens on, so a stray mark never
+//! hides the lines after it; a straight double quote right after a digit is an inch mark (a 12" shelf), not a quote.
 
 use std::ops::Range;
 
@@ -131,6 +132,8 @@ fn regions_in(text: &str, paragraph: Range<usize>, regions: &mut Vec<Range<usize
                 let start = double.take().expect("open");
                 regions.push(start..at + c.len_utf8());
             }
+            // An inch mark (12" wide) opens nothing.
+            '"' if double.is_none() && prev.is_some_and(|p| p.is_ascii_digit()) => {}
             '"' | '\u{201C}' if double.is_none() => double = Some(at),
             '\u{2018}'
                 if single.is_none()
@@ -152,7 +155,10 @@ fn regions_in(text: &str, paragraph: Range<usize>, regions: &mut Vec<Range<usize
         prev = Some(c);
     }
     for start in [double, single].into_iter().flatten() {
-        regions.push(start..paragraph.end);
+        let line_end = text[start..paragraph.end]
+            .find('\n')
+            .map_or(paragraph.end, |i| start + i + 1);
+        regions.push(start..line_end);
     }
 }
 
@@ -207,11 +213,24 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_quote_ends_with_its_paragraph() {
+    fn an_unclosed_quote_ends_with_its_line() {
         let text = "He said \u{201C}I am chaotic\nand tired.\n\nThe service user left.";
-        assert_eq!(quoted(text), ["\u{201C}I am chaotic\nand tired.\n"]);
+        assert_eq!(quoted(text), ["\u{201C}I am chaotic\n"]);
         let text = "\u{2018}open\n\nservice user";
         assert_eq!(quoted(text), ["\u{2018}open\n"]);
+        // A quote closed on a later line of its paragraph still holds both lines.
+        let text = "She said \u{201C}I am\nnot chaotic\u{201D} and left.";
+        assert_eq!(quoted(text), ["\u{201C}I am\nnot chaotic\u{201D}"]);
+    }
+
+    #[test]
+    fn a_stray_mark_does_not_hide_the_lines_after_it() {
+        // Found on a pre-school's policy: a 12" shelf, then a paragraph of lines with single line breaks.
+        let text =
+            "The shelf is 12\" wide.\nEach service user has a key.\nThe hard to reach families.\n";
+        assert!(quoted(text).is_empty());
+        let text = "Notes \u{201C}from the visit\nEach service user has a key.\n";
+        assert_eq!(quoted(text), ["\u{201C}from the visit\n"]);
     }
 
     #[test]

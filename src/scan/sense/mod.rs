@@ -15,6 +15,8 @@
 //!    "she is vulnerable", "left them vulnerable"); not a finding when it describes a thing ("vulnerable
 //!    software", "high-risk tasks"); possible when the words do not tell.
 //! 6. `confidence = "possible"` makes every finding of the rule possible.
+//! 7. `setting = "care"`: with no word of the setting near it, a match is a finding only in a document about the
+//!    setting (decided once per document, in `setting`).
 //!
 //! The name checks are in `names`, the mention checks in `mentions`, the person checks behind `applies-to` in
 //! `person`, and the word lists in `words`.
@@ -32,6 +34,7 @@ use crate::text::is_word_char;
 mod mentions;
 mod names;
 mod person;
+pub mod setting;
 mod words;
 
 pub use mentions::quoted_term_is_mention;
