@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use crate::rules::{Neighbours, Setting};
 use crate::text::Normalized;
 
-use super::{Candidate, near};
+use super::{Candidate, entry_matches, near};
 
 /// The words of the care setting, one entry per line (see the file's head).
 static CARE_WORDS: &str = include_str!("care_setting_words.txt");
@@ -63,17 +63,6 @@ fn by_prefix(setting: Setting) -> &'static HashMap<String, Vec<&'static [String]
     }
 }
 
-fn word_matches(want: &str, got: &str) -> bool {
-    let got = got
-        .strip_suffix("'s")
-        .or_else(|| got.strip_suffix('\''))
-        .unwrap_or(got);
-    want == got
-        || want
-            .strip_suffix('*')
-            .is_some_and(|start| got.starts_with(start))
-}
-
 /// How many words of the document `texts` are, and how many times words of `setting` occur in them.
 pub fn count_cues<'a>(
     texts: impl IntoIterator<Item = &'a str>,
@@ -94,13 +83,10 @@ pub fn count_cues<'a>(
             let Some(entries) = index.get(&key) else {
                 continue;
             };
-            if entries.iter().any(|entry| {
-                entry.len() <= tokens.len() - i
-                    && entry
-                        .iter()
-                        .zip(&tokens[i..])
-                        .all(|(want, got)| word_matches(want, got))
-            }) {
+            if entries
+                .iter()
+                .any(|entry| entry_matches(entry, &tokens[i..], false))
+            {
                 cues += 1;
             }
         }
