@@ -141,9 +141,15 @@ pub mod interrupt {
     /// Ends the process by `signal`, with the default action (so the parent sees how it ended).
     pub fn end_by(signal: i32) -> ! {
         #[cfg(unix)]
-        // SAFETY: restoring the default action and raising the signal are async-signal-safe.
+        // SAFETY: restoring the default action, unblocking the signal and raising it are async-signal-safe. Inside
+        // the handler the signal is blocked: without unblocking it, `raise` would only leave it pending and the
+        // process would exit with 128 + signal instead of ending by the signal.
         unsafe {
             libc::signal(signal, libc::SIG_DFL);
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, signal);
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
             libc::raise(signal);
         }
         std::process::exit(128 + signal)
