@@ -339,7 +339,7 @@ pub enum AppliesTo {
 #[serde(rename_all = "kebab-case")]
 pub enum Setting {
     /// Care, support, health and justice work: case notes, care and support plans, services' policies and bids
-    /// ("client" of a hostel, not of a law firm; "interventions" of a social worker, not of a central bank).
+    /// ("client" of a hostel, not of a law firm; "beneficiaries" of a grant, not of a pension).
     Care,
 }
 

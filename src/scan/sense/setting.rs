@@ -1,5 +1,5 @@
 //! The setting a word is deficit language in (`setting = "care"`): "client" of a hostel or a support service, not
-//! of a law firm or an HTTP library; "interventions" of a social worker, not of a central bank.
+//! of a law firm or an HTTP library; "beneficiaries" of a grant, not of a pension.
 //!
 //! A match of such a rule is a finding when a word of the setting stands near it in its sentence ("our clients in
 //! the hostel"), or when the document it is in is about the setting: words of the setting occur in it at least
