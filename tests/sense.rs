@@ -203,11 +203,16 @@ fn a_scare_quote_is_possible_and_a_quoted_mention_is_not_a_finding() {
     );
 }
 
-/// The rule ids found in `path` (a file written into a temporary folder) by `reframe check`, through the binary:
+/// The rule ids found in `text` (a note written into a temporary folder) by `reframe check`, through the binary:
 /// the whole file is one document.
 fn rules_found_in_document(text: &str) -> Vec<String> {
+    rules_found_in_file("note.txt", text)
+}
+
+/// The rule ids found in `text`, written to a file called `name`, by `reframe check`.
+fn rules_found_in_file(name: &str, text: &str) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("note.txt");
+    let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_reframe"))
         .args(["check", "--no-config", "--format", "json", "--quiet"])
@@ -270,4 +275,27 @@ fn a_document_about_care_makes_client_a_finding_in_every_sentence() {
     // The same two lines in a short note are enough.
     let short = "The client agency approves each change.\n\nThe programme offers mental health support.\nWe match gifts to any charity.\n";
     assert_eq!(rules_found_in_document(short), ["client"]);
+}
+
+#[test]
+fn a_table_column_or_a_section_of_wording_to_avoid_holds_mentions() {
+    let sheet = "# Person-centred language\n\n\
+                 | Language to avoid | Preferred language |\n\
+                 |---|---|\n\
+                 | Demented | Person living with dementia |\n\
+                 | Aggressive | Describe what happened |\n\
+                 | Wheelchair bound | Uses a wheelchair |\n\n\
+                 ## Words to avoid\n\n\
+                 - addict\n\
+                 - service user\n\n\
+                 ### Why\n\n\
+                 Calling someone an addict defines them by one thing.\n\n\
+                 ## Our service\n\n\
+                 He is an addict and a service user of the hostel.\n";
+    // Only the last section uses the words; the table's first column and the section under "Words to avoid"
+    // (with its sub-heading) show them.
+    assert_eq!(rules_found_in_file("sheet.md", sheet), ["addict", "service-user"]);
+    // A column of ordinary wording in a table is checked like any text.
+    let table = "| Need | Plan |\n|---|---|\n| He is an addict | Weekly support |\n";
+    assert_eq!(rules_found_in_file("plan.md", table), ["addict"]);
 }

@@ -172,6 +172,8 @@ fn segment_matches(
         .find(&segment.text)
         .into_iter()
         .filter(|m| settings.allow(m))
+        // A phrase in a list of wording to avoid is talked about, not used.
+        .filter(|m| !segment.in_word_list(&m.range))
         .filter(|m| {
             let started = suppressions.partition_point(|s| s.range.start <= m.range.start);
             let silenced_by = (0..started)

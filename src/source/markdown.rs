@@ -8,6 +8,7 @@
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::suppress::{self, Kind};
+use super::word_lists::WordLists;
 use super::{BLOCK_BREAK, Document, SEPARATOR, Segment, SourceError, Suppression, plain};
 
 /// Builds a segment's text piece by piece, keeping the map back to the original.
@@ -146,6 +147,7 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut out = Builder::default();
     let mut suppressions = Suppressions::default();
+    let mut word_lists = WordLists::default();
     // Depth inside things whose text is not prose: code blocks, front matter, autolinks.
     let mut hidden = 0usize;
     for (event, range) in Parser::new_ext(&source, options).into_offset_iter() {
@@ -181,21 +183,37 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
                 // A tag between words joins them ("<b>service</b> user"); a comment may be a directive.
                 suppressions.comment(&html, range, out.segment.text.len());
             }
+            Event::Start(Tag::Heading { level, .. }) => {
+                out.block_break(range.start);
+                word_lists.start_heading(level as u8, out.segment.text.len());
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                word_lists.end_heading(&out.segment.text);
+                out.block_break(range.end);
+            }
+            Event::Start(Tag::Table(_)) => word_lists.start_table(),
+            Event::Start(Tag::TableHead) => word_lists.table_head(true),
+            Event::End(TagEnd::TableHead) => word_lists.table_head(false),
+            Event::Start(Tag::TableRow) => word_lists.start_row(),
+            Event::Start(Tag::TableCell) => {
+                out.block_break(range.start);
+                word_lists.start_cell(out.segment.text.len());
+            }
+            Event::End(TagEnd::TableCell) => {
+                word_lists.end_cell(&out.segment.text);
+                out.block_break(range.end);
+            }
             Event::Start(
                 Tag::Paragraph
-                | Tag::Heading { .. }
                 | Tag::BlockQuote(_)
                 | Tag::Item
-                | Tag::TableCell
                 | Tag::FootnoteDefinition(_)
                 | Tag::HtmlBlock,
             ) => out.block_break(range.start),
             Event::End(
                 TagEnd::Paragraph
-                | TagEnd::Heading(_)
                 | TagEnd::BlockQuote(_)
                 | TagEnd::Item
-                | TagEnd::TableCell
                 | TagEnd::FootnoteDefinition
                 | TagEnd::HtmlBlock,
             )
@@ -205,6 +223,7 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
     }
     let mut segment = out.segment;
     segment.suppressions = suppressions.finish(&segment, &source);
+    segment.word_lists = word_lists.finish(segment.text.len());
     Ok(Document {
         original: Some(source),
         encoding,
@@ -234,6 +253,33 @@ mod tests {
             prose(md),
             "A service user | See the service user page and # and # now. | service user photo  | "
         );
+    }
+
+    #[test]
+    fn finds_the_wording_to_avoid_in_tables_and_sections() {
+        let md = "| Instead of | Try |\n|---|---|\n| addict | person who uses drugs |\n\n\
+                  Text.\n\n## Outdated terms\n\n- cripple\n\n### More\n\nlame\n\n## Next\n\nchaotic\n";
+        let doc = read(md.as_bytes().to_vec()).unwrap();
+        let seg = &doc.segments[0];
+        let shown: Vec<String> = seg
+            .word_lists
+            .iter()
+            .map(|r| {
+                seg.text[r.clone()]
+                    .replace(BLOCK_BREAK, "|")
+                    .trim_matches('|')
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(shown, ["addict", "cripple|More|lame"]);
+        let at = |word: &str| {
+            let start = seg.text.find(word).unwrap();
+            start..start + word.len()
+        };
+        assert!(seg.in_word_list(&at("addict")));
+        assert!(!seg.in_word_list(&at("person who uses")));
+        assert!(seg.in_word_list(&at("lame")));
+        assert!(!seg.in_word_list(&at("chaotic")));
     }
 
     #[test]

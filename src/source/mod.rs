@@ -27,6 +27,7 @@ pub mod plain;
 pub mod quotes;
 pub mod suppress;
 pub mod walk;
+mod word_lists;
 mod xml;
 mod zipped;
 
@@ -222,6 +223,10 @@ pub struct Segment {
     pub location: Option<String>,
     /// Suppression comments in this segment.
     pub suppressions: Vec<Suppression>,
+    /// Stretches of `text` that show wording to avoid (a table column headed "Language to avoid", the section
+    /// under a heading "Words to avoid"): a phrase in one is talked about, not used, and is not a finding. In
+    /// order and not overlapping.
+    pub word_lists: Vec<Range<usize>>,
 }
 
 impl Segment {
@@ -234,7 +239,13 @@ impl Segment {
             map,
             location: Some(location),
             suppressions,
+            word_lists: Vec::new(),
         }
+    }
+
+    /// Whether `range` of the text lies in a stretch that shows wording to avoid.
+    pub fn in_word_list(&self, range: &Range<usize>) -> bool {
+        word_lists::WordLists::contain(&self.word_lists, range)
     }
 }
 

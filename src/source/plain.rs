@@ -149,6 +149,7 @@ pub fn read(bytes: Vec<u8>) -> Result<Document, SourceError> {
             map,
             location: None,
             suppressions,
+            word_lists: Vec::new(),
         }],
         original: Some(text),
         encoding,
