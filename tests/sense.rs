@@ -59,6 +59,8 @@ fn names_addresses_and_mentions_are_not_findings() {
         "To say someone is a service user makes it their identity.",
         "Inconsiderate: mongoloid.",
         "We say instead:\nKicking off / Challenging behaviour / Upset\n",
+        "Stigmatising people as addicts makes the isolation worse.",
+        "Instead of describing them as an addict, we say a person who uses drugs.",
     ] {
         assert_eq!(findings(sentence), [], "{sentence}");
     }

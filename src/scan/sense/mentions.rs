@@ -63,6 +63,17 @@ pub(super) const MENTION_TRIGGERS: &[&[&str]] = &[
     &["definition", "of"],
     &["definition", "of", "a"],
     &["definition", "of", "an"],
+    &["stigmatizing", "people", "as"],
+    &["stigmatising", "people", "as"],
+    &["labelling", "people", "as"],
+    &["labeling", "people", "as"],
+    &["describing", "them", "as"],
+    &["describing", "them", "as", "a"],
+    &["describing", "them", "as", "an"],
+    &["describing", "people", "as"],
+    &["describing", "someone", "as"],
+    &["describing", "someone", "as", "a"],
+    &["describing", "someone", "as", "an"],
 ];
 
 /// Words that make a preceding trigger about words: "words such as", "terms like", "do not use".

@@ -36,6 +36,9 @@ pub(super) fn about_a_person(
             break;
         }
     }
+    if coordinated_before_a_person(&candidate.norm[candidate.end..]) {
+        return Some(Confidence::Certain);
+    }
     if predicative_of_a_person(before) {
         return Some(Confidence::Certain);
     }
@@ -52,6 +55,35 @@ pub(super) fn about_a_person(
         Some(next) if !skipped_coordination && !FUNCTION_WORDS.contains(next) => None,
         _ => Some(Confidence::Possible),
     }
+}
+
+/// Whether the text right after a match (`rest`) goes on with a comma and a list of other describing words
+/// that ends before a person word: "vulnerable, disadvantaged and disabled young people", "chaotic, isolated or
+/// homeless men". The list holds at most four words before its "and" or "or", and at most two after it.
+fn coordinated_before_a_person(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let clause = rest
+        .split(['.', ';', ':', '!', '?', '(', ')'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    let describing = |w: &&str| !FUNCTION_WORDS.contains(w) && !is_person_word(w);
+    let Some(and) = words.iter().position(|w| matches!(*w, "and" | "or")) else {
+        return false;
+    };
+    (1..=4).contains(&and)
+        && words[..and].iter().all(describing)
+        && words[and + 1..]
+            .iter()
+            .take(3)
+            .position(|w| is_person_word(w))
+            .is_some_and(|at| words[and + 1..and + 1 + at].iter().all(describing))
 }
 
 /// For `applies-to = "person-subject"`: certain when the subject before the match is a person ("she has suffered
@@ -333,6 +365,22 @@ mod tests {
     use super::super::tests::{judged, person_sense};
     use super::super::*;
     use crate::rules::{AppliesTo, Sense};
+    use super::coordinated_before_a_person;
+
+    #[test]
+    fn an_adjective_in_a_list_before_a_person_word_is_about_that_person() {
+        assert!(coordinated_before_a_person(
+            ", disadvantaged and disabled young people living in craven"
+        ));
+        assert!(coordinated_before_a_person(", isolated or homeless men"));
+        assert!(coordinated_before_a_person(", isolated, unemployed and older adults"));
+        // Not a list of describing words before people.
+        assert!(!coordinated_before_a_person(", and people worry about it"));
+        assert!(!coordinated_before_a_person(" and disabled people"));
+        assert!(!coordinated_before_a_person(", systems and processes"));
+        assert!(!coordinated_before_a_person(", the data and the people"));
+        assert!(!coordinated_before_a_person(", outdated. and people left"));
+    }
 
     #[test]
     fn an_adjective_is_certain_about_people_and_dropped_about_things() {
