@@ -296,7 +296,10 @@ fn a_table_column_or_a_section_of_wording_to_avoid_holds_mentions() {
                  He is an addict and a service user of the hostel.\n";
     // Only the last section uses the words; the table's first column and the section under "Words to avoid"
     // (with its sub-heading) show them.
-    assert_eq!(rules_found_in_file("sheet.md", sheet), ["addict", "service-user"]);
+    assert_eq!(
+        rules_found_in_file("sheet.md", sheet),
+        ["addict", "service-user"]
+    );
     // A column of ordinary wording in a table is checked like any text.
     let table = "| Need | Plan |\n|---|---|\n| He is an addict | Weekly support |\n";
     assert_eq!(rules_found_in_file("plan.md", table), ["addict"]);

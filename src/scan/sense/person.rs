@@ -364,8 +364,8 @@ fn predicative_of_a_person(before: &[&str]) -> bool {
 mod tests {
     use super::super::tests::{judged, person_sense};
     use super::super::*;
-    use crate::rules::{AppliesTo, Sense};
     use super::coordinated_before_a_person;
+    use crate::rules::{AppliesTo, Sense};
 
     #[test]
     fn an_adjective_in_a_list_before_a_person_word_is_about_that_person() {
@@ -373,7 +373,9 @@ mod tests {
             ", disadvantaged and disabled young people living in craven"
         ));
         assert!(coordinated_before_a_person(", isolated or homeless men"));
-        assert!(coordinated_before_a_person(", isolated, unemployed and older adults"));
+        assert!(coordinated_before_a_person(
+            ", isolated, unemployed and older adults"
+        ));
         // Not a list of describing words before people.
         assert!(!coordinated_before_a_person(", and people worry about it"));
         assert!(!coordinated_before_a_person(" and disabled people"));
