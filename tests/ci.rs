@@ -73,7 +73,7 @@ fn the_plain_shell_recipe_fails_on_new_findings_only() {
     let (code, output) = run_recipe(repo.path());
     assert_eq!(code, 0, "{output}");
     assert!(
-        output.contains("0 findings in 0 of 1 file\nreframe: no new findings\n"),
+        output.contains("Nothing to change: no phrases found in 1 file (10 words checked)\nreframe: no new findings\n"),
         "{output}"
     );
     assert!(
@@ -133,7 +133,7 @@ fn named_files_obey_exclude_with_force_exclude_as_the_pre_commit_hook_runs() {
     assert!(shown.contains("--> visit.md:1:5"), "{shown}");
     assert!(!shown.contains("drafts"), "{shown}");
     assert!(
-        shown.ends_with("1 finding in 1 of 1 file (1 warning)\n"),
+        shown.ends_with("1 phrase to change in 1 of 1 file (1 warning)\n"),
         "{shown}"
     );
     // Without the flag a named file is checked whatever the configuration says.

@@ -95,7 +95,7 @@ fn binary_files_are_skipped_with_a_note() {
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
-        "note: photo.txt: skipped: it looks like a binary file, not text\n0 findings in 0 of 1 file\n"
+        "note: photo.txt: skipped: it looks like a binary file, not text\nNothing to change: no phrases found in 1 file (6 words checked)\n"
     );
 }
 
@@ -149,8 +149,8 @@ fn reads_standard_input() {
         ],
     );
     assert!(
-        !stdout.contains("findings in"),
-        "quiet leaves out the summary"
+        !stdout.contains(" in 1 of 1 file") && !stdout.contains("Overview"),
+        "quiet leaves out the overview and the closing line: {stdout}"
     );
 }
 
@@ -292,7 +292,7 @@ fn the_report_file_is_never_an_input() {
     }
     let report = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
     assert!(
-        report.ends_with("1 finding in 1 of 1 file (1 warning)\n"),
+        report.ends_with("1 phrase to change in 1 of 1 file (1 warning)\n"),
         "{report}"
     );
 }

@@ -36,7 +36,7 @@ fn a_terminal_sees_progress_and_the_run_finishes() {
     session.expect(expectrl::Eof).unwrap();
     let report = fs::read_to_string(dir.path().join("report.txt")).unwrap();
     assert!(
-        report.ends_with("40 findings in 40 of 40 files (40 warnings)\n"),
+        report.ends_with("40 phrases to change in 40 of 40 files (40 warnings)\n"),
         "{report}"
     );
 }

@@ -83,9 +83,13 @@ pub struct CheckArgs {
     /// fail-on].
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<Level>,
-    /// Print findings only: no notes about skipped files and no summary line.
-    #[arg(long, short)]
+    /// Print findings only: no notes about skipped files, no overview and no summary line.
+    #[arg(long, short, conflicts_with = "statistics")]
     pub quiet: bool,
+    /// Print the overview only (words checked, counts by kind of language, the most frequent phrases), not each
+    /// finding. For the human and concise formats.
+    #[arg(long)]
+    pub statistics: bool,
     /// The file name standard input (`-`) stands for: reports show it, and its configuration and format apply.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
@@ -179,8 +183,10 @@ pub enum ColorWhen {
 /// Formats of `reframe check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
-    /// For people: each phrase with its line and suggestions.
+    /// For people: each phrase with its line and suggestions, then an overview.
     Human,
+    /// One line per finding: place, rule, message and suggestions.
+    Concise,
     /// One JSON object for the whole run.
     Json,
     /// One JSON object per finding, one per line.

@@ -13,7 +13,7 @@ use crate::cli::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Streams, plural};
 use crate::report::baseline::BaselineFile;
 use crate::report::{self, Format, ReportOptions};
 use crate::rules::{RuleSet, Severity};
-use crate::scan::check::{FileReport, Outcome, Summary, read_input};
+use crate::scan::check::{FileCheck, FileReport, Outcome, Summary, read_input};
 use crate::source::walk::Input;
 
 /// One checked file: its report, the level that fails it, and whether its configuration asks for redaction.
@@ -31,6 +31,7 @@ impl Checked {
                 path,
                 outcome: Outcome::Failed(message),
                 notes: Vec::new(),
+                words: 0,
             },
             fail_on: Severity::Error,
             redact: false,
@@ -40,6 +41,14 @@ impl Checked {
 
 /// Runs `reframe check`.
 pub fn command(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result<u8> {
+    if args.statistics && !matches!(args.format, CheckFormat::Human | CheckFormat::Concise) {
+        writeln!(
+            streams.err,
+            "error: --statistics prints the overview for people (the human and concise formats); the JSON \
+             report holds the same overview in its summary"
+        )?;
+        return Ok(EXIT_ERROR);
+    }
     let mut run = match Run::prepare(
         cli,
         &args.paths,
@@ -69,6 +78,7 @@ pub fn command(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result
     let options = ReportOptions {
         styled: streams.styled && args.output.is_none(),
         quiet: args.quiet,
+        statistics: args.statistics,
         redact_all: args.redact,
         redact_paths: checked
             .iter()
@@ -95,7 +105,7 @@ pub fn command(cli: &Cli, args: &CheckArgs, streams: &mut Streams) -> io::Result
         return Ok(code);
     }
     if let Some((suppressed, stale)) = baseline_note
-        && format == Format::Human
+        && matches!(format, Format::Human | Format::Concise)
         && !args.quiet
     {
         write_baseline_note(suppressed, stale, streams)?;
@@ -164,7 +174,7 @@ fn check_all(run: &Run, quiet: bool) -> Vec<Checked> {
             let Some(file_settings) = file_settings else {
                 return Checked::failed(path, CONFIG_BROKEN.into());
             };
-            let (outcome, notes) = match read_input(input) {
+            let check = match read_input(input) {
                 // A bug met in one file is reported for that file, and the run goes on with the others.
                 Ok(bytes) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     run.check_with_notes(input, bytes, file_settings)
@@ -175,23 +185,20 @@ fn check_all(run: &Run, quiet: bool) -> Vec<Checked> {
                         .map(|s| s.to_string())
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                         .unwrap_or_default();
-                    (
-                        Outcome::Failed(format!(
-                            "not checked: reframe met a bug in this file ({detail}); please report it"
-                        )),
-                        Vec::new(),
-                    )
+                    FileCheck::without_text(Outcome::Failed(format!(
+                        "not checked: reframe met a bug in this file ({detail}); please report it"
+                    )))
                 }),
-                Err(e) => (
-                    Outcome::Failed(format!("could not read the file: {e}")),
-                    Vec::new(),
-                ),
+                Err(e) => FileCheck::without_text(Outcome::Failed(format!(
+                    "could not read the file: {e}"
+                ))),
             };
             Checked {
                 report: FileReport {
                     path,
-                    outcome,
-                    notes,
+                    outcome: check.outcome,
+                    notes: check.notes,
+                    words: check.words,
                 },
                 fail_on: file_settings.fail_on,
                 redact: file_settings.redact,
@@ -212,6 +219,7 @@ fn check_all(run: &Run, quiet: bool) -> Vec<Checked> {
 fn report_format(format: CheckFormat) -> Format {
     match format {
         CheckFormat::Human => Format::Human,
+        CheckFormat::Concise => Format::Concise,
         CheckFormat::Json => Format::Json,
         CheckFormat::Jsonl => Format::Jsonl,
         CheckFormat::Sarif => Format::Sarif,
@@ -254,7 +262,38 @@ fn write_output(
         }
         None => report::write_report(format, reports, rules, &summary, options, streams.out)?,
     }
+    if format == Format::Github {
+        write_step_summary(reports, rules, &summary, streams)?;
+    }
     Ok(None)
+}
+
+/// In GitHub Actions (`GITHUB_STEP_SUMMARY` names a file), adds the overview as Markdown to the job's summary page.
+/// A summary that cannot be written is a warning: the annotations are the report.
+fn write_step_summary(
+    reports: &[FileReport],
+    rules: &RuleSet,
+    summary: &Summary,
+    streams: &mut Streams,
+) -> io::Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let markdown = report::overview::Overview::of(reports, rules)
+        .markdown(summary.files_checked, summary.files_with_findings);
+    let written = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(markdown.as_bytes()));
+    if let Err(e) = written {
+        writeln!(
+            streams.err,
+            "warning: could not add the overview to the step summary {}: {e}",
+            Path::new(&path).display()
+        )?;
+    }
+    Ok(())
 }
 
 /// The note after a human report run with `--baseline`.

@@ -10,7 +10,7 @@ use crate::cli::args::{Cli, Level};
 use crate::cli::settings::{Configs, FileSettings, Matchers, unknown_names};
 use crate::cli::{EXIT_ERROR, Streams, cli_settings, load_rules, write_located_errors};
 use crate::rules::{PackSelection, RuleSet};
-use crate::scan::check::{CheckOptions, Outcome, check_file_with_notes};
+use crate::scan::check::{CheckOptions, FileCheck, Outcome, check_file_with_notes};
 use crate::scan::finding::capped;
 use crate::source::Format;
 use crate::source::walk::{DEFAULT_EXTENSIONS, Input, collect_inputs_with, display_path};
@@ -145,24 +145,25 @@ impl Run {
         bytes: Vec<u8>,
         file_settings: &FileSettings,
     ) -> Outcome {
-        self.check_with_notes(input, bytes, file_settings).0
+        self.check_with_notes(input, bytes, file_settings).outcome
     }
 
-    /// Like [`Run::check_bytes`], with the notes of [`FileReport::notes`](crate::scan::check::FileReport::notes).
+    /// Like [`Run::check_bytes`], with the notes of [`FileReport::notes`](crate::scan::check::FileReport::notes) and
+    /// the words checked.
     pub fn check_with_notes(
         &self,
         input: &Input,
         bytes: Vec<u8>,
         file_settings: &FileSettings,
-    ) -> (Outcome, Vec<String>) {
+    ) -> FileCheck {
         let matcher = self.matchers.built(&file_settings.profile);
         let options = CheckOptions {
             format: self.format(input, file_settings),
             quotes: file_settings.quotes,
             limits: Default::default(),
         };
-        let (mut outcome, notes) = check_file_with_notes(bytes, &options, matcher, &self.rules);
-        if let Outcome::Checked(findings) = &mut outcome {
+        let mut check = check_file_with_notes(bytes, &options, matcher, &self.rules);
+        if let Outcome::Checked(findings) = &mut check.outcome {
             for finding in findings.iter_mut().filter(|f| !f.quoted) {
                 let rule = &self.rules.rules[finding.rule];
                 let level = std::iter::once(&rule.id)
@@ -173,6 +174,6 @@ impl Run {
                 }
             }
         }
-        (outcome, notes)
+        check
     }
 }

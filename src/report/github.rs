@@ -41,8 +41,22 @@ pub(super) fn write(
     rules: &RuleSet,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // GitHub shows the first few annotations of each kind from one step and drops the rest without a word.
+    let mut shown = [0usize; 3];
+    let mut not_shown = 0;
+    let mut count = |kind: &str| {
+        let i = ["error", "warning", "notice"]
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
+        shown[i] += 1;
+        if shown[i] > ANNOTATIONS_SHOWN {
+            not_shown += 1;
+        }
+    };
     for report in reports {
         if let Outcome::Failed(message) = &report.outcome {
+            count("error");
             writeln!(
                 out,
                 "::error file={},title={}::{}",
@@ -52,6 +66,7 @@ pub(super) fn write(
             )?;
         }
         for f in report.findings() {
+            count(command(f.severity));
             let rule = &rules.rules[f.rule];
             let mut message = f.message.clone();
             if !f.suggestions.is_empty() {
@@ -71,8 +86,25 @@ pub(super) fn write(
             )?;
         }
     }
+    if not_shown > 0 {
+        writeln!(
+            out,
+            "reframe: {not_shown} {} not shown as annotations: GitHub shows at most {ANNOTATIONS_SHOWN} errors, \
+             {ANNOTATIONS_SHOWN} warnings and {ANNOTATIONS_SHOWN} notices from one step. Every finding is in the \
+             lines above; upload a SARIF report (--format sarif) to code scanning to see them all on the pull \
+             request.",
+            if not_shown == 1 {
+                "finding is"
+            } else {
+                "findings are"
+            }
+        )?;
+    }
     Ok(())
 }
+
+/// How many annotations of each kind GitHub shows from one step.
+pub const ANNOTATIONS_SHOWN: usize = 10;
 
 #[cfg(test)]
 mod tests {

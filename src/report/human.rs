@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
 use super::ReportOptions;
+use super::overview::{Overview, plural, plural_words};
 use crate::rules::{RuleSet, Severity, is_hint};
 use crate::scan::check::{FileReport, Outcome, Summary};
 use crate::scan::finding::Finding;
@@ -33,15 +34,12 @@ pub fn suggestion_list(suggestions: &[String]) -> String {
         .join(", ")
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
 pub(super) fn write(
     reports: &[FileReport],
     rules: &RuleSet,
     summary: &Summary,
     options: &ReportOptions,
+    concise: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let renderer = if options.styled {
@@ -51,7 +49,7 @@ pub(super) fn write(
     };
     for report in reports {
         match &report.outcome {
-            Outcome::Checked(findings) => {
+            Outcome::Checked(findings) if !options.statistics => {
                 let redact = options.redacts(&report.path);
                 // Certain findings first; possible ones (the sense is unclear) after them, marked as worth a look.
                 let certain = findings
@@ -61,9 +59,14 @@ pub(super) fn write(
                     .iter()
                     .filter(|f| f.confidence == Confidence::Possible);
                 for finding in certain.chain(possible) {
-                    write_finding(finding, &report.path, rules, redact, &renderer, out)?;
+                    if concise {
+                        write_concise(finding, &report.path, rules, out)?;
+                    } else {
+                        write_finding(finding, &report.path, rules, redact, &renderer, out)?;
+                    }
                 }
             }
+            Outcome::Checked(_) => {}
             Outcome::Skipped(reason) => {
                 if !options.quiet {
                     writeln!(out, "note: {}: {reason}", report.path)?;
@@ -78,10 +81,143 @@ pub(super) fn write(
         }
     }
     if !options.quiet {
-        writeln!(out, "{}", summary_line(summary))?;
+        let overview = Overview::of(reports, rules);
+        if overview.findings() > 0 && (!concise || options.statistics) {
+            if concise && !options.statistics {
+                writeln!(out)?;
+            }
+            write_overview(&overview, summary, out)?;
+        } else if concise && overview.findings() > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", closing_line(summary, &overview))?;
     }
     Ok(())
 }
+
+/// One finding on one line: `path:line:column: severity[rule] message. Try: suggestions.`, with the place in a
+/// document and "possible" when the sense is unclear.
+fn write_concise(
+    finding: &Finding,
+    path: &str,
+    rules: &RuleSet,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let rule = &rules.rules[finding.rule];
+    let possible = if finding.confidence == Confidence::Possible {
+        " (possible: worth a look)"
+    } else {
+        ""
+    };
+    let location = finding
+        .location
+        .as_ref()
+        .map(|l| format!(" (in {l})"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{path}:{}:{}: {}[{}]{possible} {}{location}",
+        finding.line,
+        finding.column,
+        finding.severity.as_str(),
+        rule.id,
+        super::message_with_suggestions(finding),
+    )
+}
+
+/// The overview after the findings: words checked and the rate, counts by kind of language, the most frequent
+/// phrases with the first suggestion, and, for several documents, those with the most phrases.
+fn write_overview(overview: &Overview, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    let place = match overview.documents.as_slice() {
+        [one] => one.path.clone(),
+        _ => plural(summary.files_checked, "file", "files"),
+    };
+    writeln!(
+        out,
+        "Overview: {} checked in {place}",
+        plural_words(overview.words)
+    )?;
+    writeln!(
+        out,
+        "  {}: {:.1} in every 1,000 words",
+        overview.found_counts(),
+        overview.per_thousand_words
+    )?;
+    writeln!(out, "  By kind of language:")?;
+    let width = overview
+        .by_category
+        .iter()
+        .map(|c| c.category.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let count_width = overview
+        .by_category
+        .first()
+        .map_or(1, |c| c.findings.to_string().len());
+    for c in &overview.by_category {
+        writeln!(
+            out,
+            "    {:>count_width$}  {:<width$}  {}",
+            c.findings,
+            c.category.as_str(),
+            c.meaning
+        )?;
+    }
+    writeln!(out, "  Most frequent phrases:")?;
+    let shown: Vec<_> = overview.top_phrases.iter().take(TOP_SHOWN).collect();
+    let width = shown
+        .iter()
+        .map(|p| p.phrase.chars().count() + 2)
+        .max()
+        .unwrap_or(0);
+    let count_width = shown.first().map_or(1, |p| p.findings.to_string().len());
+    for p in shown {
+        let quoted = format!("\u{201C}{}\u{201D}", p.phrase);
+        match &p.suggestion {
+            Some(s) => writeln!(
+                out,
+                "    {:>count_width$}  {quoted:<width$}  try: {s}",
+                p.findings
+            )?,
+            None => writeln!(out, "    {:>count_width$}  {quoted}", p.findings)?,
+        }
+    }
+    if overview.documents.len() > 1 {
+        let mut documents: Vec<_> = overview
+            .documents
+            .iter()
+            .filter(|d| d.findings > 0)
+            .collect();
+        documents.sort_by_key(|d| std::cmp::Reverse(d.findings));
+        writeln!(out, "  Documents with the most phrases:")?;
+        let count_width = documents
+            .first()
+            .map_or(1, |d| d.findings.to_string().len());
+        for d in documents.iter().take(TOP_SHOWN) {
+            writeln!(
+                out,
+                "    {:>count_width$}  {} ({:.1} in every 1,000 words)",
+                d.findings, d.path, d.per_thousand_words
+            )?;
+        }
+        if documents.len() > TOP_SHOWN {
+            writeln!(
+                out,
+                "    and {} more {} (the JSON report lists every one)",
+                documents.len() - TOP_SHOWN,
+                if documents.len() - TOP_SHOWN == 1 {
+                    "document"
+                } else {
+                    "documents"
+                }
+            )?;
+        }
+    }
+    writeln!(out)
+}
+
+/// How many phrases, documents and frequent phrases the overview shows.
+const TOP_SHOWN: usize = 5;
 
 /// Takes one finding in the file at `path`, the rule set, whether the file's text is redacted and the renderer;
 /// writes the finding with its place, the line with the phrase underlined (unless redacted) and the suggestions.
@@ -149,14 +285,31 @@ fn write_finding(
     writeln!(out, "{}\n", renderer.render(&[group]))
 }
 
-/// Takes the run's summary; gives its closing line: findings, files, and counts by severity and of failures.
-fn summary_line(summary: &Summary) -> String {
-    let mut line = format!(
-        "{} in {} of {}",
-        plural(summary.findings, "finding", "findings"),
-        summary.files_with_findings,
-        plural(summary.files_checked, "file", "files"),
-    );
+/// Takes the run's summary and overview; gives its closing line in plain words: the phrases to change and worth a
+/// look, in how many files, the counts by severity (the exit code follows them), and the files not checked. A run
+/// with nothing found says so kindly.
+fn closing_line(summary: &Summary, overview: &Overview) -> String {
+    let mut line = if summary.findings == 0 {
+        if summary.errors == 0 && summary.files_checked > 0 {
+            format!(
+                "Nothing to change: no phrases found in {} ({} checked)",
+                plural(summary.files_checked, "file", "files"),
+                plural_words(overview.words)
+            )
+        } else {
+            format!(
+                "No phrases found in {}",
+                plural(summary.files_checked, "file", "files")
+            )
+        }
+    } else {
+        format!(
+            "{} in {} of {}",
+            overview.found_counts(),
+            summary.files_with_findings,
+            plural(summary.files_checked, "file", "files"),
+        )
+    };
     if summary.findings > 0 {
         let parts: Vec<String> = Severity::ALL
             .iter()

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::overview::Overview;
 use crate::rules::{Category, RuleSet, Severity};
 use crate::scan::check::{FileReport, Outcome, Summary};
 use crate::scan::finding::Finding;
@@ -18,7 +19,13 @@ use crate::scan::sense::Confidence;
 ///   "findings": [ { ...see JsonFinding... } ],
 ///   "summary": { "files_checked": 3, "files_with_findings": 2, "findings": 14,
 ///                "by_severity": { "error": 1, "warning": 12, "info": 1 },
-///                "by_rule": { "service-user": 4, ... } },
+///                "by_rule": { "service-user": 4, ... },
+///                "words": 2431, "per_thousand_words": 5.8, "to_change": 12, "worth_a_look": 2, "in_quotes": 0,
+///                "by_category": [ { "category": "label", "meaning": "...", "findings": 6 }, ... ],
+///                "top_phrases": [ { "phrase": "service users", "rule": "service-user", "findings": 4,
+///                                   "suggestion": "\u{201C}people we support\u{201D}" }, ... ],
+///                "documents": [ { "path": "bid.md", "words": 2431, "findings": 14, "to_change": 12,
+///                                 "worth_a_look": 2, "per_thousand_words": 5.8 }, ... ] },
 ///   "errors": [ { "path": "notes/old.doc", "message": "could not read the file: ..." } ]
 /// }
 /// ```
@@ -153,6 +160,10 @@ pub struct JsonSummary {
     pub by_severity: BTreeMap<&'static str, usize>,
     /// Findings per rule id.
     pub by_rule: BTreeMap<String, usize>,
+    /// The overview, as the human format prints it: `words`, `per_thousand_words`, `to_change`, `worth_a_look`,
+    /// `in_quotes`, `by_category`, `top_phrases` and `documents` (see [`Overview`]).
+    #[serde(flatten)]
+    pub overview: Overview,
 }
 
 /// A file that could not be checked.
@@ -204,6 +215,7 @@ pub fn json_report<'a>(
                 .map(|s| (s.as_str(), summary.by_severity.get(s).copied().unwrap_or(0)))
                 .collect(),
             by_rule: summary.by_rule.clone(),
+            overview: Overview::of(reports, rules),
         },
         errors,
         notes,

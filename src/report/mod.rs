@@ -7,6 +7,7 @@ mod github;
 mod human;
 mod json;
 mod jsonl;
+pub mod overview;
 mod sarif;
 
 use std::collections::BTreeSet;
@@ -22,8 +23,10 @@ pub use sarif::{SARIF_SCHEMA, SARIF_VERSION};
 /// The output formats of `reframe check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// Plain, readable text with the source line and suggestions, for people.
+    /// Plain, readable text with the source line and suggestions, for people, then an overview.
     Human,
+    /// One line per finding (place, severity, rule, message and suggestions), then the closing line.
+    Concise,
     /// One JSON object for the whole run (documented on [`JsonReport`]).
     Json,
     /// One JSON object per finding, one per line (the fields of [`JsonFinding`]), for streaming.
@@ -41,8 +44,11 @@ pub enum Format {
 pub struct ReportOptions {
     /// Emit colour codes (the caller's stream strips them when colour is off). Human format only.
     pub styled: bool,
-    /// Print findings only: no notes about skipped files and no closing summary. Human format only.
+    /// Print findings only: no notes about skipped files, no overview and no closing summary. Human and concise
+    /// formats only.
     pub quiet: bool,
+    /// Print the overview and the closing summary, not the findings. Human and concise formats only.
+    pub statistics: bool,
     /// Redact every file: print each finding's rule, place and matched phrase, never the text around it.
     pub redact_all: bool,
     /// Redact these paths (as reports show them) only.
@@ -79,7 +85,8 @@ pub fn write_report(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Human => human::write(reports, rules, summary, options, out),
+        Format::Human => human::write(reports, rules, summary, options, false, out),
+        Format::Concise => human::write(reports, rules, summary, options, true, out),
         Format::Json => json::write(reports, rules, summary, out),
         Format::Jsonl => jsonl::write(reports, rules, out),
         Format::Sarif => sarif::write(reports, rules, options, out),

@@ -102,6 +102,22 @@ impl Category {
     }
 }
 
+impl Category {
+    /// What the category means, in a few plain words for an overview ("the person blamed for what a service did
+    /// or did not do").
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Category::Label => "a condition, circumstance or service made into who the person is",
+            Category::Blame => "the person blamed for what a service did or did not do",
+            Category::RiskFraming => "the person framed as the risk or the problem",
+            Category::Fixing => "people fixed, managed, rescued or placed, not worked with",
+            Category::Othering => "people set apart as a group to be pitied or managed",
+            Category::Stigma => "slurs and clearly stigmatising words",
+            Category::Jargon => "service jargon that hides the person",
+        }
+    }
+}
+
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -36,6 +36,31 @@ pub struct FileReport {
     /// Notes for the reader that are not findings: suppression comments that silence nothing, as
     /// `line:column: message` (or `location: message` in documents).
     pub notes: Vec<String>,
+    /// The words of text checked (see [`Document::words`]); 0 unless the file was checked.
+    pub words: usize,
+}
+
+/// What checking one file's bytes gives: the outcome, the notes and the words checked (the parts of a
+/// [`FileReport`] besides its path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileCheck {
+    /// What happened.
+    pub outcome: Outcome,
+    /// See [`FileReport::notes`].
+    pub notes: Vec<String>,
+    /// See [`FileReport::words`].
+    pub words: usize,
+}
+
+impl FileCheck {
+    /// A file with no text checked (skipped, or failed with `outcome`'s message).
+    pub fn without_text(outcome: Outcome) -> FileCheck {
+        FileCheck {
+            outcome,
+            notes: Vec::new(),
+            words: 0,
+        }
+    }
 }
 
 impl FileReport {
@@ -120,26 +145,29 @@ pub fn check_file(
     matcher: &Matcher,
     rules: &RuleSet,
 ) -> Outcome {
-    check_file_with_notes(bytes, options, matcher, rules).0
+    check_file_with_notes(bytes, options, matcher, rules).outcome
 }
 
-/// Like [`check_file`], with the notes for [`FileReport::notes`].
+/// Like [`check_file`], with the notes for [`FileReport::notes`] and the words checked.
 pub fn check_file_with_notes(
     bytes: Vec<u8>,
     options: &CheckOptions,
     matcher: &Matcher,
     rules: &RuleSet,
-) -> (Outcome, Vec<String>) {
+) -> FileCheck {
     match source::read(bytes, options.format, &options.limits) {
         Ok(document) => {
             let (findings, notes) = check_document_with_notes(&document, options, matcher, rules);
-            (Outcome::Checked(findings), notes)
+            FileCheck {
+                outcome: Outcome::Checked(findings),
+                notes,
+                words: document.words(),
+            }
         }
-        Err(SourceError::Binary) => (
-            Outcome::Skipped(SourceError::Binary.to_string()),
-            Vec::new(),
-        ),
-        Err(e) => (Outcome::Failed(e.to_string()), Vec::new()),
+        Err(SourceError::Binary) => {
+            FileCheck::without_text(Outcome::Skipped(SourceError::Binary.to_string()))
+        }
+        Err(e) => FileCheck::without_text(Outcome::Failed(e.to_string())),
     }
 }
 
@@ -377,9 +405,8 @@ pub fn check_paths(
     let (inputs, walk_errors) = collect_inputs(paths, extensions);
     let mut reports: Vec<FileReport> = inputs
         .par_iter()
-        .map(|input| FileReport {
-            path: input.display_name(),
-            outcome: match read_input(input) {
+        .map(|input| {
+            let check = match read_input(input) {
                 Ok(bytes) => {
                     let extension = match input {
                         Input::File(path) => path.extension().and_then(|e| e.to_str()),
@@ -389,17 +416,25 @@ pub fn check_paths(
                         format: Format::from_extension(extension.unwrap_or("")),
                         ..CheckOptions::default()
                     };
-                    check_file(bytes, &options, matcher, rules)
+                    check_file_with_notes(bytes, &options, matcher, rules)
                 }
-                Err(e) => Outcome::Failed(format!("could not read the file: {e}")),
-            },
-            notes: Vec::new(),
+                Err(e) => FileCheck::without_text(Outcome::Failed(format!(
+                    "could not read the file: {e}"
+                ))),
+            };
+            FileReport {
+                path: input.display_name(),
+                outcome: check.outcome,
+                notes: check.notes,
+                words: check.words,
+            }
         })
         .collect();
     reports.extend(walk_errors.into_iter().map(|(path, e)| FileReport {
         path,
         notes: Vec::new(),
         outcome: Outcome::Failed(e.to_string()),
+        words: 0,
     }));
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     reports

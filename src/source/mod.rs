@@ -307,6 +307,21 @@ pub struct Document {
     pub segments: Vec<Segment>,
 }
 
+impl Document {
+    /// How many words the checked text holds, counted as a word processor does: a run of characters between
+    /// spaces with at least one letter or digit in it ("hard-to-reach" is one word; a lone dash is none).
+    pub fn words(&self) -> usize {
+        self.segments.iter().map(|s| count_words(&s.text)).sum()
+    }
+}
+
+/// The words of `text`, as [`Document::words`] counts them; a [`SEPARATOR`] (text that is not checked) ends a word.
+pub fn count_words(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() || c == SEPARATOR)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// Stands for text that is not checked (code, a URL, a tag between blocks): not a word, not a space, so no phrase
 /// is found across it.
 pub const SEPARATOR: char = '\u{FFFC}';
