@@ -66,13 +66,39 @@ struct Found {
     certain: bool,
 }
 
-/// Runs the binary once over every sentence (each in a file of its own, so that each is a whole document, as the
-/// sentence would be on its own: a rule with a `setting` sees only its sentence) and returns each sentence's
-/// findings, with byte offsets into the sentence.
-fn run_binary(entries: &[Entry], packs: &[String]) -> Vec<Vec<Found>> {
+/// How each sentence is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// Alone, as a whole document: a rule with a `setting` sees only its sentence.
+    Alone,
+    /// At the head of a document that goes on with the other labelled sentences of its source (each a paragraph
+    /// of its own), as the sentence would be read in its document: what is about the document (its setting)
+    /// is decided from all of them. Only the findings in the sentence itself count.
+    InItsDocument,
+}
+
+/// Runs the binary once over every sentence (each in a file of its own, see [`Context`]) and returns each
+/// sentence's findings, with byte offsets into the sentence.
+fn run_binary(entries: &[Entry], packs: &[String], context: Context) -> Vec<Vec<Found>> {
     let dir = tempfile::tempdir().unwrap();
+    let one_line = |e: &Entry| e.text.replace(['\n', '\r'], " ");
+    let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, entry) in entries.iter().enumerate() {
-        let text = format!("{}\n", entry.text.replace(['\n', '\r'], " "));
+        by_source.entry(&entry.source).or_default().push(i);
+    }
+    let mut lengths = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let mut text = format!("{}\n", one_line(entry));
+        lengths.push(text.len());
+        if context == Context::InItsDocument {
+            for &j in &by_source[entry.source.as_str()] {
+                if j != i && entries[j].text != entry.text {
+                    text.push('\n');
+                    text.push_str(&one_line(&entries[j]));
+                    text.push('\n');
+                }
+            }
+        }
         std::fs::write(dir.path().join(format!("{i:05}.txt")), text).unwrap();
     }
     let binary = std::env::var("REFRAME_BIN")
@@ -101,6 +127,9 @@ fn run_binary(entries: &[Entry], packs: &[String]) -> Vec<Vec<Found>> {
     for finding in report["findings"].as_array().unwrap() {
         let path = PathBuf::from(finding["path"].as_str().unwrap());
         let index: usize = path.file_stem().unwrap().to_str().unwrap().parse().unwrap();
+        if finding["start_byte"].as_u64().unwrap() as usize >= lengths[index] {
+            continue;
+        }
         found[index].push(Found {
             rule: finding["rule"].as_str().unwrap().to_string(),
             start: finding["start_byte"].as_u64().unwrap() as usize,
@@ -200,6 +229,7 @@ fn evaluate(
     entries: &[&Entry],
     found: &[&Vec<Found>],
     pack_of: &BTreeMap<String, (String, bool)>,
+    context: Context,
 ) -> Figures {
     let mut figures = Figures {
         default_packs: Tally::default(),
@@ -226,10 +256,13 @@ fn evaluate(
             .or(on_term.first())
             .copied();
         let mut tally = Tally::default();
-        // `REFRAME_CORPUS_ERRORS=train` lists the train split's errors, for writing conditions; the test split
-        // is never listed.
-        if entry.split == "train"
-            && std::env::var("REFRAME_CORPUS_ERRORS").as_deref() == Ok("train")
+        // `REFRAME_CORPUS_ERRORS=train` lists the train split's errors, for writing conditions (`train-in-documents`
+        // those of the sentences read in their documents); the test split is never listed.
+        let listed = match context {
+            Context::Alone => "train",
+            Context::InItsDocument => "train-in-documents",
+        };
+        if entry.split == "train" && std::env::var("REFRAME_CORPUS_ERRORS").as_deref() == Ok(listed)
         {
             let wrong = match (entry.label.as_str(), best) {
                 ("deficit", None) => Some("missed".to_string()),
@@ -350,7 +383,7 @@ fn the_labelled_corpus_meets_the_precision_and_recall_floors() {
         })
         .collect();
     let packs: Vec<String> = rules.packs.iter().map(|p| p.name.clone()).collect();
-    let found = run_binary(&entries, &packs);
+    let found = run_binary(&entries, &packs, Context::Alone);
     let mut by_split = BTreeMap::new();
     for split in ["train", "test"] {
         let (chosen, chosen_found): (Vec<&Entry>, Vec<&Vec<Found>>) = entries
@@ -358,30 +391,48 @@ fn the_labelled_corpus_meets_the_precision_and_recall_floors() {
             .zip(&found)
             .filter(|(e, _)| e.split == split)
             .unzip();
-        let figures = evaluate(&chosen, &chosen_found, &pack_of);
+        let figures = evaluate(&chosen, &chosen_found, &pack_of, Context::Alone);
         print_figures(split, &figures);
         by_split.insert(split, figures);
     }
+    // The same sentences read in their documents: the figures a person checking the whole document would see.
+    let found = run_binary(&entries, &packs, Context::InItsDocument);
+    let mut in_documents = BTreeMap::new();
+    for split in ["train", "test"] {
+        let (chosen, chosen_found): (Vec<&Entry>, Vec<&Vec<Found>>) = entries
+            .iter()
+            .zip(&found)
+            .filter(|(e, _)| e.split == split)
+            .unzip();
+        let figures = evaluate(&chosen, &chosen_found, &pack_of, Context::InItsDocument);
+        println!("\n== {split} split, each sentence in its document: default packs");
+        print_tally("default packs", &figures.default_packs);
+        in_documents.insert(split, figures);
+    }
     // Floors: the figures this build reaches, so that a change that loses ground fails. The aims (0.9 certain
     // precision per default rule, 0.95 recall) are in the README beside the figures.
-    let train = &by_split["train"].default_packs;
-    let test = &by_split["test"].default_packs;
-    for (split, tally) in [("train", train), ("test", test)] {
-        assert!(
-            tally.certain_precision() >= FLOOR_CERTAIN_PRECISION,
-            "{split}: certain precision {:.3} is below {FLOOR_CERTAIN_PRECISION}",
-            tally.certain_precision()
-        );
-        assert!(
-            tally.any_precision() >= FLOOR_ANY_PRECISION,
-            "{split}: precision of all findings {:.3} is below {FLOOR_ANY_PRECISION}",
-            tally.any_precision()
-        );
-        assert!(
-            tally.any_recall() >= FLOOR_RECALL,
-            "{split}: recall (certain + possible) {:.3} is below {FLOOR_RECALL}",
-            tally.any_recall()
-        );
+    for (context, figures, recall_floor) in [
+        ("alone", &by_split, FLOOR_RECALL_ALONE),
+        ("in its document", &in_documents, FLOOR_RECALL),
+    ] {
+        for split in ["train", "test"] {
+            let tally = &figures[split].default_packs;
+            assert!(
+                tally.certain_precision() >= FLOOR_CERTAIN_PRECISION,
+                "{split}, each sentence {context}: certain precision {:.3} is below {FLOOR_CERTAIN_PRECISION}",
+                tally.certain_precision()
+            );
+            assert!(
+                tally.any_precision() >= FLOOR_ANY_PRECISION,
+                "{split}, each sentence {context}: precision of all findings {:.3} is below {FLOOR_ANY_PRECISION}",
+                tally.any_precision()
+            );
+            assert!(
+                tally.any_recall() >= recall_floor,
+                "{split}, each sentence {context}: recall (certain + possible) {:.3} is below {recall_floor}",
+                tally.any_recall()
+            );
+        }
     }
     // Per rule, on the train split: a default rule with enough certain findings to measure must be right at least
     // 9 times in 10 when it is certain (the aim of the README); rules with fewer are listed, not judged.
@@ -415,10 +466,17 @@ const MIN_CERTAIN_TO_JUDGE_A_RULE: usize = 10;
 // The floors sit just below the figures measured, to catch a change that makes things worse. They were lowered
 // (from 0.76 and 0.86) when part-g came in: eight whole documents nobody had tuned for, whose test half reads
 // "intervention" in clinical guidance and "client" in sentences taken out of their care documents, so that the
-// test split's figures fell to 0.732 and 0.838 with no change to the tool.
+// test split's figures fell to 0.732 and 0.838 with no change to the tool. Since a possible finding needs the
+// setting of work with people (a word of it near, or a document about it), the precision of all findings went up
+// (test: 0.732 to 0.784 alone, 0.738 to 0.780 in documents) and the recall down (0.838 to 0.808 alone, 0.863 to
+// 0.851 in documents): a sentence read alone has lost the document that shows its setting, so its recall floor
+// is lower.
 /// The lowest certain precision on default packs accepted on either split.
 const FLOOR_CERTAIN_PRECISION: f64 = 0.82;
 /// The lowest precision of all findings (certain + possible) on default packs accepted on either split.
-const FLOOR_ANY_PRECISION: f64 = 0.72;
-/// The lowest recall (certain + possible) on default packs accepted on either split.
-const FLOOR_RECALL: f64 = 0.83;
+const FLOOR_ANY_PRECISION: f64 = 0.77;
+/// The lowest recall (certain + possible) on default packs accepted on either split, each sentence read in its
+/// document.
+const FLOOR_RECALL: f64 = 0.84;
+/// The same, each sentence read alone.
+const FLOOR_RECALL_ALONE: f64 = 0.80;

@@ -411,13 +411,13 @@ fn suppression_comments_silence_findings_and_stale_ones_are_noted() {
         "{notes:?}"
     );
 
-    let html = "<p><!-- reframe-disable -->A service user.<!-- reframe-enable --> Chaotic.</p>\n\
-                <!-- reframe-disable-next-line chaotic -->\n<p>Chaotic.</p>\n<p>Chaotic.</p>\n";
+    let html = "<p><!-- reframe-disable -->A service user.<!-- reframe-enable --> She is chaotic.</p>\n\
+                <!-- reframe-disable-next-line chaotic -->\n<p>He is chaotic.</p>\n<p>He is chaotic.</p>\n";
     let (found, notes) = check_named("note.html", html, &[]);
     assert_eq!(found, rules_lines(&[("chaotic", 1), ("chaotic", 4)]));
     assert!(notes.is_empty(), "{notes:?}");
 
-    let txt = "reframe-disable-next-line service-user\nA service user, chaotic.\n  reframe-disable-next-line\nChaotic.\nChaotic.\n";
+    let txt = "reframe-disable-next-line service-user\nA service user, chaotic.\n  reframe-disable-next-line\nHe is chaotic.\nHe is chaotic.\n";
     let (found, notes) = check_named("note.txt", txt, &[]);
     assert_eq!(found, rules_lines(&[("chaotic", 2), ("chaotic", 5)]));
     assert!(notes.is_empty(), "{notes:?}");

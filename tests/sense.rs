@@ -304,3 +304,40 @@ fn a_table_column_or_a_section_of_wording_to_avoid_holds_mentions() {
     let table = "| Need | Plan |\n|---|---|\n| He is an addict | Weekly support |\n";
     assert_eq!(rules_found_in_file("plan.md", table), ["addict"]);
 }
+
+#[test]
+fn a_possible_finding_needs_a_person_or_work_with_people_near_it_or_in_the_document() {
+    // Nothing about people: not worth a look.
+    for sentence in [
+        "The motion of a double pendulum is chaotic.",
+        "Dropout is a regularization technique that prevents overfitting.",
+        "Wandering Albatrosses face threats from longline fishing.",
+    ] {
+        assert_eq!(findings(sentence), [], "{sentence}");
+    }
+    // A person near the word, or a word of work with people: worth a look.
+    assert_eq!(
+        findings("She has led a chaotic life since the move."),
+        [(
+            "chaotic".to_string(),
+            "chaotic life".to_string(),
+            Confidence::Possible
+        )]
+    );
+    assert_eq!(
+        findings("The ward for young people was chaotic.")
+            .iter()
+            .map(|f| f.0.as_str())
+            .collect::<Vec<_>>(),
+        ["chaotic"]
+    );
+    // "You" and "they" are as common in a software guide as in a note: they do not show a person is meant.
+    assert_eq!(findings("You will find the build chaotic at first."), []);
+    // No such word in the sentence, but the document is about care: the finding is kept.
+    let note = "The intervention was short.\n\nHis key worker went over the tenancy and the support plan.\n";
+    assert_eq!(rules_found_in_document(note), ["intervention"]);
+    assert_eq!(
+        rules_found_in_document("The intervention was short.\n"),
+        Vec::<String>::new()
+    );
+}

@@ -357,6 +357,10 @@ pub enum Setting {
     /// Care, support, health and justice work: case notes, care and support plans, services' policies and bids
     /// ("client" of a hostel, not of a law firm; "beneficiaries" of a grant, not of a pension).
     Care,
+    /// Work with people, wider than care: health, education, children and families, older people, justice. A
+    /// possible finding of any rule is reported only in this setting (near one of its words, or in a document
+    /// about it); a pack may also ask for it.
+    People,
 }
 
 impl Setting {
@@ -364,6 +368,7 @@ impl Setting {
     pub fn as_str(self) -> &'static str {
         match self {
             Setting::Care => "care",
+            Setting::People => "people",
         }
     }
 }

@@ -95,6 +95,7 @@ pub fn find_in_document(matcher: &Matcher, text: &str) -> Vec<Match> {
 struct DocumentSettings<'a> {
     texts: Vec<&'a str>,
     care: std::cell::OnceCell<bool>,
+    people: std::cell::OnceCell<bool>,
 }
 
 impl<'a> DocumentSettings<'a> {
@@ -102,6 +103,7 @@ impl<'a> DocumentSettings<'a> {
         DocumentSettings {
             texts,
             care: std::cell::OnceCell::new(),
+            people: std::cell::OnceCell::new(),
         }
     }
 
@@ -110,9 +112,15 @@ impl<'a> DocumentSettings<'a> {
     fn allow(&self, m: &Match) -> bool {
         match m.outside_setting {
             None => true,
-            Some(setting @ Setting::Care) => *self.care.get_or_init(|| {
-                sense::setting::document_shows(self.texts.iter().copied(), setting)
-            }),
+            Some(setting) => {
+                let cell = match setting {
+                    Setting::Care => &self.care,
+                    Setting::People => &self.people,
+                };
+                *cell.get_or_init(|| {
+                    sense::setting::document_shows(self.texts.iter().copied(), setting)
+                })
+            }
         }
     }
 }

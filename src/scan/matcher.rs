@@ -323,11 +323,12 @@ impl Matcher {
             match sense::judge(&candidate, rule_sense) {
                 Some(confidence) => {
                     c.confidence = confidence;
-                    // A certain finding is said of a person already; the setting decides the possible ones.
-                    c.outside_setting = rule_sense.setting.filter(|&s| {
-                        confidence == Confidence::Possible
-                            && !sense::setting::shown_near(&candidate, s)
-                    });
+                    // A certain finding is said of a person already; the setting decides the possible ones: the
+                    // rule's own, or for every rule the setting of work with people (a possible "chaotic" in a
+                    // physics note is not worth a look).
+                    c.outside_setting = (confidence == Confidence::Possible)
+                        .then(|| rule_sense.setting.unwrap_or(Setting::People))
+                        .filter(|&s| !sense::setting::shown_near(&candidate, s));
                     true
                 }
                 None => false,

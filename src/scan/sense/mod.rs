@@ -201,7 +201,7 @@ fn near(candidate: &Candidate, list: &Neighbours) -> bool {
 
 /// The words after `end` to the end of its sentence (commas, brackets, quotation marks and dashes passed over),
 /// in order.
-fn sentence_words_after(norm: &str, end: usize, max: usize) -> Vec<&str> {
+pub(super) fn sentence_words_after(norm: &str, end: usize, max: usize) -> Vec<&str> {
     let mut words = Vec::new();
     let mut rest = &norm[end..];
     while words.len() < max {

@@ -10,13 +10,16 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::rules::{Neighbours, Setting};
+use crate::rules::{NEAR_WORDS, Neighbours, Setting};
 use crate::text::Normalized;
 
 use super::{Candidate, entry_matches, near};
 
 /// The words of the care setting, one entry per line (see the file's head).
 static CARE_WORDS: &str = include_str!("care_setting_words.txt");
+
+/// The words the people setting adds to the care setting's (see the file's head).
+static PEOPLE_WORDS: &str = include_str!("people_setting_words.txt");
 
 /// The fewest words of the setting a document must hold to be about it.
 pub const MIN_CUES: usize = 2;
@@ -27,27 +30,169 @@ pub const WORDS_PER_CUE: usize = 500;
 /// The entries of a setting's word list, as a neighbour list.
 fn words(setting: Setting) -> &'static Neighbours {
     static CARE: OnceLock<Neighbours> = OnceLock::new();
+    static PEOPLE: OnceLock<Neighbours> = OnceLock::new();
+    let entries = |lists: &[&'static str]| Neighbours {
+        entries: lists
+            .iter()
+            .flat_map(|list| list.lines())
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split(' ').map(str::to_string).collect())
+            .collect(),
+    };
     match setting {
-        Setting::Care => CARE.get_or_init(|| Neighbours {
-            entries: CARE_WORDS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(|l| l.split(' ').map(str::to_string).collect())
-                .collect(),
-        }),
+        Setting::Care => CARE.get_or_init(|| entries(&[CARE_WORDS])),
+        Setting::People => PEOPLE.get_or_init(|| entries(&[CARE_WORDS, PEOPLE_WORDS])),
     }
 }
 
-/// Whether a word of `setting` stands in the candidate's sentence within `NEAR_WORDS` words of it.
+/// Whether a word of `setting` stands in the candidate's sentence within `NEAR_WORDS` words of it; for the people
+/// setting, a word for a person does too ("she has led a chaotic life", "staff describe him as manipulative").
 pub fn shown_near(candidate: &Candidate, setting: Setting) -> bool {
-    near(candidate, words(setting))
+    near(candidate, words(setting)) || (setting == Setting::People && person_near(candidate))
+}
+
+/// Words for people that say nothing of the setting, as they are as common in software, business and science
+/// writing: pronouns of the writer and reader and "they", indefinites ("anyone can file a complaint"), and words
+/// with a sense that is not a person (the parent commit, a child process, worker threads, a VM guest, a minor
+/// version, the visitor pattern, a student model).
+const NOT_THE_SETTING: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "yourself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "anybody",
+    "anyone",
+    "everybody",
+    "everyone",
+    "nobody",
+    "somebody",
+    "someone",
+    "user",
+    "users",
+    "member",
+    "members",
+    "group",
+    "groups",
+    "population",
+    "populations",
+    "cohort",
+    "cohorts",
+    "community",
+    "communities",
+    "customer",
+    "customers",
+    "client",
+    "clients",
+    "employee",
+    "employees",
+    "employer",
+    "employers",
+    "manager",
+    "managers",
+    "officer",
+    "officers",
+    "public",
+    "individual",
+    "individuals",
+    "behavior",
+    "behaviors",
+    "behaviour",
+    "behaviours",
+    "attitude",
+    "attitudes",
+    "lifestyle",
+    "lifestyles",
+    "personality",
+    "personalities",
+    "upbringing",
+    "kin",
+    "kinship",
+    "asylum",
+    "homeless",
+    "addict",
+    "addicts",
+    "victim",
+    "victims",
+    "suspect",
+    "suspects",
+    "participant",
+    "participants",
+    "student",
+    "students",
+    "teacher",
+    "teachers",
+    "graduate",
+    "graduates",
+    "trainee",
+    "trainees",
+    "parent",
+    "parents",
+    "child",
+    "children",
+    "guest",
+    "guests",
+    "visitor",
+    "visitors",
+    "partner",
+    "partners",
+    "professional",
+    "professionals",
+    "worker",
+    "workers",
+    "twin",
+    "twins",
+    "minor",
+    "minors",
+    "seeker",
+    "seekers",
+    "folk",
+    "folks",
+    "human",
+    "humans",
+    "leaver",
+    "leavers",
+    "apprentice",
+    "apprentices",
+    "attendee",
+    "attendees",
+    "applicant",
+    "applicants",
+];
+
+/// Whether a word for a person (other than [`NOT_THE_SETTING`]) stands in the candidate's sentence within
+/// `NEAR_WORDS` words of it, or in the match itself ("the sick person", "she was not allowed").
+fn person_near(candidate: &Candidate) -> bool {
+    let is_person = |w: &&str| super::is_person_word(w) && !NOT_THE_SETTING.contains(w);
+    let before = super::tokens_before(candidate.norm, candidate.start, NEAR_WORDS * 2);
+    let own = candidate.norm[candidate.start..candidate.end]
+        .split(|c: char| !(crate::text::is_word_char(c) || c == '\''))
+        .collect::<Vec<_>>();
+    let after = super::sentence_words_after(candidate.norm, candidate.end, NEAR_WORDS);
+    own.iter().any(is_person)
+        || before
+            .iter()
+            .filter(|t| !matches!(**t, "," | ":"))
+            .take(NEAR_WORDS)
+            .any(is_person)
+        || after.iter().any(is_person)
 }
 
 /// The entries of a setting's list by their first word's first three characters (the whole word when shorter),
 /// so that each word of a document is compared with a handful of entries.
 fn by_prefix(setting: Setting) -> &'static HashMap<String, Vec<&'static [String]>> {
     static CARE: OnceLock<HashMap<String, Vec<&'static [String]>>> = OnceLock::new();
+    static PEOPLE: OnceLock<HashMap<String, Vec<&'static [String]>>> = OnceLock::new();
     let build = || {
         let mut map: HashMap<String, Vec<&'static [String]>> = HashMap::new();
         for entry in &words(setting).entries {
@@ -60,6 +205,7 @@ fn by_prefix(setting: Setting) -> &'static HashMap<String, Vec<&'static [String]
     };
     match setting {
         Setting::Care => CARE.get_or_init(build),
+        Setting::People => PEOPLE.get_or_init(build),
     }
 }
 
