@@ -160,6 +160,22 @@ impl Pattern {
             .collect()
     }
 
+    /// Whether this suggestion, put in place of the form of `term` that took `choices`, would drop words the
+    /// form chose in an optional group of the term without a group of its own for them: "going through a lot" for
+    /// "chaotic life" (the term `chaotic(| life| lives)`) would leave "a going through a lot" where "a chaotic
+    /// life" stood. Suffixes ("user(s|)") are not words, and do not count.
+    pub fn drops_optional_words(&self, term: &Pattern, choices: &[usize]) -> bool {
+        let own = self.groups();
+        term.groups().iter().enumerate().any(|(j, alternatives)| {
+            let optional = alternatives.iter().any(String::is_empty);
+            let chosen = choices
+                .get(j)
+                .and_then(|&c| alternatives.get(c))
+                .map_or("", String::as_str);
+            optional && chosen.starts_with(' ') && !own.contains(alternatives)
+        })
+    }
+
     /// Renders a suggestion for a form of `term` that took `choices`. A group with exactly the alternatives of a
     /// group of the term follows that group ("refuse(d|s) (help|support)" → "declined (help|support)"); other
     /// groups follow the term's groups by position, as in [`Pattern::render`].
@@ -210,6 +226,21 @@ impl Pattern {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wording_without_the_terms_optional_words_drops_them() {
+        let term = Pattern::parse("chaotic(| life| lives)").unwrap();
+        let plain = Pattern::parse("going through a lot").unwrap();
+        let slotted = Pattern::parse("unsettled(| life| lives)").unwrap();
+        // "chaotic" took the empty alternative, "chaotic life" the second.
+        assert!(!plain.drops_optional_words(&term, &[0]));
+        assert!(plain.drops_optional_words(&term, &[1]));
+        assert!(!slotted.drops_optional_words(&term, &[1]));
+        // A suffix is not a word: "person we support" for "service users" drops nothing.
+        let users = Pattern::parse("service user(s|)").unwrap();
+        let person = Pattern::parse("person we support").unwrap();
+        assert!(!person.drops_optional_words(&users, &[0]));
+    }
 
     fn forms(source: &str) -> Vec<String> {
         Pattern::parse(source)

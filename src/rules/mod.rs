@@ -310,13 +310,17 @@ impl Rule {
     }
 
     /// The suggestions rendered for the form of term number `term` that matched (`choices` as in
-    /// [`crate::rules::forms::Form`]); an out-of-range `term` (a regex match) renders groups by position.
+    /// [`crate::rules::forms::Form`]); an out-of-range `term` (a regex match) renders groups by position. A
+    /// wording that would drop words the form chose in an optional group is left out for that form (see
+    /// [`Pattern::drops_optional_words`](crate::rules::forms::Pattern::drops_optional_words)); advice is kept.
     pub fn rendered_suggestions(&self, term: usize, choices: &[usize]) -> Vec<String> {
         match self.term_patterns.get(term) {
             Some(pattern) => self
                 .suggestion_patterns
                 .iter()
-                .map(|p| p.render_for(pattern, choices))
+                .map(|p| (p.render_for(pattern, choices), p))
+                .filter(|(text, p)| is_hint(text) || !p.drops_optional_words(pattern, choices))
+                .map(|(text, _)| text)
                 .collect(),
             None => self
                 .suggestion_patterns
