@@ -341,3 +341,19 @@ fn a_possible_finding_needs_a_person_or_work_with_people_near_it_or_in_the_docum
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn one_word_capitalised_alone_in_the_middle_of_a_sentence_is_a_name() {
+    assert_eq!(
+        findings("This useful developer tool Vagrant was created by a volunteer."),
+        []
+    );
+    // An acronym's plural is not a name.
+    assert_eq!(
+        findings("The practice will monitor DNAs as follows for every patient.")
+            .iter()
+            .map(|f| f.0.as_str())
+            .collect::<Vec<_>>(),
+        ["missed-appointment-noun"]
+    );
+}

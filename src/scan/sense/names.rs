@@ -208,6 +208,17 @@ pub(super) fn in_name(candidate: &Candidate) -> bool {
     {
         return true;
     }
+    // One word capitalised alone in the middle of a sentence, with prose after it, is a name: "the developer tool
+    // Vagrant was created", "a product called Empower helps" (in prose the word is in lower case).
+    let one_word = !matched.contains(|c: char| !is_word_char(c) && c != '\'');
+    // Only a capital then lower case: "DNAs" is an acronym's plural, not a name.
+    let name_case = {
+        let mut letters = matched.chars().filter(|c| c.is_alphabetic());
+        letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
+    };
+    if one_word && !sentence_start && run.is_empty() && prose_follows && name_case {
+        return true;
+    }
     // Three capitalised words in a row inside running prose name something ("a Homeless Youth Outreach
     // program", "Morro Bay Senior Citizens offers"), and so do they at the end of a sentence that did not start
     // with them ("removal of the Prison Offender Manager"); a heading in title case does not.
