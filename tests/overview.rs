@@ -207,3 +207,16 @@ fn github_adds_the_overview_to_the_step_summary_and_says_what_was_not_annotated(
         ],
     );
 }
+
+#[test]
+fn concise_with_statistics_prints_the_overview_and_no_finding() {
+    let (_, stdout, _) = check(
+        &[("note.txt", NOTE)],
+        &["--format", "concise", "--statistics", "note.txt"],
+    );
+    assert!(
+        stdout.starts_with("Overview: 43 words checked in note.txt\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("note.txt:"), "{stdout}");
+}

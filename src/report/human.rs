@@ -82,13 +82,13 @@ pub(super) fn write(
     }
     if !options.quiet {
         let overview = Overview::of(reports, rules);
-        if overview.findings() > 0 && (!concise || options.statistics) {
+        // The concise format keeps to one line per finding: its overview comes with --statistics only.
+        if overview.findings() > 0 {
             if concise && !options.statistics {
                 writeln!(out)?;
+            } else {
+                write_overview(&overview, summary, out)?;
             }
-            write_overview(&overview, summary, out)?;
-        } else if concise && overview.findings() > 0 {
-            writeln!(out)?;
         }
         writeln!(out, "{}", closing_line(summary, &overview))?;
     }
