@@ -348,6 +348,18 @@ fn one_word_capitalised_alone_in_the_middle_of_a_sentence_is_a_name() {
         findings("This useful developer tool Vagrant was created by a volunteer."),
         []
     );
+    // So is a capitalised word after a lower-case "the"; in prose the phrase is a finding.
+    assert_eq!(
+        findings("Help the Aged was established in 1961 by a volunteer."),
+        []
+    );
+    assert_eq!(
+        findings("Staff say the elderly are at risk.")
+            .iter()
+            .map(|f| f.0.as_str())
+            .collect::<Vec<_>>(),
+        ["the-elderly"]
+    );
     // An acronym's plural is not a name.
     assert_eq!(
         findings("The practice will monitor DNAs as follows for every patient.")

@@ -197,6 +197,14 @@ pub(super) fn in_name(candidate: &Candidate) -> bool {
     if in_brackets_after_a_name(candidate.original, &candidate.original_range) {
         return true;
     }
+    // A capitalised word after a lower-case "the" is a name's: "Help the Aged", "Feed the Homeless" (in prose it
+    // is "help the aged").
+    if matched
+        .strip_prefix("the ")
+        .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase) && title_case(rest))
+    {
+        return true;
+    }
     // A small word capitalised inside the run, away from the start of a sentence, is a title's: "How Mad Are
     // You?" (in prose "are" and "you" are in lower case).
     if !sentence_start
