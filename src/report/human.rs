@@ -183,12 +183,7 @@ fn write_overview(overview: &Overview, summary: &Summary, out: &mut dyn Write) -
         }
     }
     if overview.documents.len() > 1 {
-        let mut documents: Vec<_> = overview
-            .documents
-            .iter()
-            .filter(|d| d.findings > 0)
-            .collect();
-        documents.sort_by_key(|d| std::cmp::Reverse(d.findings));
+        let documents = overview.documents_with_findings();
         writeln!(out, "  Documents with the most phrases:")?;
         let count_width = documents
             .first()

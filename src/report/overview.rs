@@ -204,6 +204,14 @@ impl Overview {
         overview
     }
 
+    /// The documents with at least one finding, the most findings first (equal counts in path order).
+    pub fn documents_with_findings(&self) -> Vec<&DocumentOverview> {
+        let mut documents: Vec<&DocumentOverview> =
+            self.documents.iter().filter(|d| d.findings > 0).collect();
+        documents.sort_by_key(|d| std::cmp::Reverse(d.findings));
+        documents
+    }
+
     /// Findings in the run, quoted ones included.
     pub fn findings(&self) -> usize {
         self.to_change + self.worth_a_look + self.in_quotes
@@ -273,9 +281,7 @@ impl Overview {
                 table_cell(p.suggestion.as_deref().unwrap_or(""))
             ));
         }
-        let mut documents: Vec<&DocumentOverview> =
-            self.documents.iter().filter(|d| d.findings > 0).collect();
-        documents.sort_by_key(|d| std::cmp::Reverse(d.findings));
+        let documents = self.documents_with_findings();
         if documents.len() > 1 {
             md.push_str("\n| Document | Phrases | In every 1,000 words |\n|---|---:|---:|\n");
             for d in documents.iter().take(MARKDOWN_DOCUMENTS) {
